@@ -1,0 +1,36 @@
+package dev.baton.core.exec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/** The id of one execution, such as {@code ex-9f2c41d07a}. */
+public record ExecutionId(@JsonValue String value) {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public ExecutionId {
+    Objects.requireNonNull(value, "value");
+    if (value.isBlank() || value.length() > 64 || !value.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("'" + value + "' is not an execution id"
+          + " (letters, digits, '_' and '-', at most 64)");
+    }
+  }
+
+  @JsonCreator
+  public static ExecutionId of(String value) {
+    return new ExecutionId(value);
+  }
+
+  public static ExecutionId random() {
+    byte[] bytes = new byte[5];
+    RANDOM.nextBytes(bytes);
+    return new ExecutionId("ex-" + HexFormat.of().formatHex(bytes));
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

@@ -1,0 +1,276 @@
+package dev.baton.core.exec;
+
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlanGraph;
+import dev.baton.core.plan.Step;
+import dev.baton.core.plan.StepId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The state of one execution, folded from its event log. Mutable and not thread-safe: one owner
+ * applies events in order; others take a {@link #copy()} or fold their own from the store.
+ */
+public final class ExecutionState {
+  private ExecutionId id;
+  private String tenant;
+  private String request;
+  private Instant createdAt;
+  private Instant updatedAt;
+  private long lastSeq;
+  private ExecutionStatus status = ExecutionStatus.QUEUED;
+  private ExecutionOptions options;
+  private final List<PlanVersion> versions = new ArrayList<>();
+  private PlanGraph graph;
+  private final Map<StepId, StepState> steps = new LinkedHashMap<>();
+  private final Map<ApprovalId, Approval> approvals = new LinkedHashMap<>();
+  private boolean planApprovalPending;
+  private String statusReason;
+
+  private ExecutionState() {}
+
+  /** Folds a whole log, which must start with {@link Event.ExecutionCreated} at seq 1. */
+  public static ExecutionState replay(List<? extends Event> events) {
+    if (events.isEmpty()) {
+      throw BatonException.of(ErrorCode.EXECUTION_NOT_FOUND, "no events to replay");
+    }
+    ExecutionState s = new ExecutionState();
+    events.forEach(s::apply);
+    return s;
+  }
+
+  public ExecutionState copy() {
+    ExecutionState c = new ExecutionState();
+    c.id = id;
+    c.tenant = tenant;
+    c.request = request;
+    c.createdAt = createdAt;
+    c.updatedAt = updatedAt;
+    c.lastSeq = lastSeq;
+    c.status = status;
+    c.options = options;
+    c.versions.addAll(versions);
+    c.graph = graph;
+    c.steps.putAll(steps);
+    c.approvals.putAll(approvals);
+    c.planApprovalPending = planApprovalPending;
+    c.statusReason = statusReason;
+    return c;
+  }
+
+  /**
+   * Applies the next event of this execution.
+   *
+   * @throws BatonException STORE_CORRUPT if the event is out of order or for another execution
+   */
+  public void apply(Event event) {
+    if (event.seq() != lastSeq + 1 || (id != null && !id.equals(event.execution()))) {
+      throw BatonException.of(ErrorCode.STORE_CORRUPT, "event " + event.seq() + " of "
+          + event.execution() + " does not follow " + lastSeq + " of " + id);
+    }
+    lastSeq = event.seq();
+    updatedAt = event.at();
+    switch (event) {
+      case Event.ExecutionCreated e -> {
+        id = e.execution();
+        tenant = e.tenant();
+        request = e.request();
+        createdAt = e.at();
+        options = e.options();
+        setPlan(new PlanVersion(1, e.plan(), "submitted", e.at()));
+      }
+      case Event.PlanVersionCreated e -> setPlan(new PlanVersion(e.version(), e.plan(), e.reason(),
+          e.at()));
+      case Event.PlanApprovalRequested e -> planApprovalPending = true;
+      case Event.PlanApprovalDecided e -> planApprovalPending = false;
+      case Event.StatusChanged e -> {
+        status = e.to();
+        statusReason = e.reason();
+      }
+      case Event.StepStarted e -> update(e.step(), s -> new StepState(s.id(), StepStatus.RUNNING,
+          s.attempts(), null, null, null, s.startedAt() == null ? e.at() : s.startedAt(), null,
+          false));
+      case Event.StepStage e -> { }
+      case Event.AttemptStarted e -> update(e.step(), s -> new StepState(s.id(), s.status(),
+          e.attempt(), null, s.error(), s.note(), s.startedAt(), null, false));
+      case Event.AttemptFailed e -> update(e.step(), s -> new StepState(s.id(), s.status(),
+          s.attempts(), null, e.error(), s.note(), s.startedAt(), null, false));
+      case Event.StepSucceeded e -> update(e.step(), s -> new StepState(s.id(),
+          StepStatus.SUCCEEDED, e.attempts(), e.output(), null, null,
+          s.startedAt() == null ? e.at() : s.startedAt(), e.at(), e.cached()));
+      case Event.StepFailed e -> update(e.step(), s -> new StepState(s.id(), StepStatus.FAILED,
+          e.attempts(), null, e.error(), null, s.startedAt(), e.at(), false));
+      case Event.StepSkipped e -> update(e.step(), s -> new StepState(s.id(), StepStatus.SKIPPED,
+          s.attempts(), null, s.error(), e.reason(), s.startedAt(), e.at(), false));
+      case Event.StepCancelled e -> update(e.step(), s -> new StepState(s.id(),
+          StepStatus.CANCELLED, s.attempts(), null, s.error(), "cancelled", s.startedAt(), e.at(),
+          false));
+      case Event.StepLogged e -> { }
+      case Event.ApprovalRequested e -> {
+        approvals.put(e.approval(), new Approval(e.approval(), e.execution(), e.step(), e.tool(),
+            e.arguments(), ApprovalStatus.PENDING, null, null, null, e.at(), null, e.expiresAt(),
+            e.policy(), false));
+        update(e.step(), s -> s.with(StepStatus.WAITING_FOR_APPROVAL));
+      }
+      case Event.ApprovalDecided e -> {
+        Approval a = approval(e.approval());
+        approvals.put(a.id(), new Approval(a.id(), a.execution(), a.step(), a.tool(),
+            a.arguments(), e.approved() ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED,
+            e.approved() ? e.editedArguments() : null, e.by(), e.comment(), a.requestedAt(),
+            e.at(), a.expiresAt(), a.policy(), a.escalated()));
+        if (e.approved()) {
+          update(e.step(), s -> s.status() == StepStatus.WAITING_FOR_APPROVAL
+              ? s.with(StepStatus.RUNNING) : s);
+        }
+      }
+      case Event.ApprovalExpired e -> {
+        Approval a = approval(e.approval());
+        boolean reject = e.policy() == ExpiryPolicy.REJECT;
+        approvals.put(a.id(), new Approval(a.id(), a.execution(), a.step(), a.tool(),
+            a.arguments(), reject ? ApprovalStatus.EXPIRED : ApprovalStatus.PENDING, null,
+            reject ? "timeout" : null, reject ? "expired" : "escalated", a.requestedAt(),
+            reject ? e.at() : null, a.expiresAt(), a.policy(), !reject));
+      }
+    }
+  }
+
+  private void setPlan(PlanVersion v) {
+    versions.add(v);
+    graph = PlanGraph.of(v.plan());
+    Map<StepId, StepState> old = new LinkedHashMap<>(steps);
+    steps.clear();
+    for (Step s : v.plan().steps()) {
+      StepState before = old.get(s.id());
+      // why: a new version keeps what already succeeded; everything else runs again
+      steps.put(s.id(), before != null && before.status() == StepStatus.SUCCEEDED ? before
+          : StepState.pending(s.id()));
+    }
+  }
+
+  private void update(StepId step, java.util.function.UnaryOperator<StepState> change) {
+    StepState s = steps.get(step);
+    if (s == null) {
+      throw BatonException.of(ErrorCode.STORE_CORRUPT, "event names unknown step " + step);
+    }
+    steps.put(step, change.apply(s));
+  }
+
+  private Approval approval(ApprovalId approvalId) {
+    Approval a = approvals.get(approvalId);
+    if (a == null) {
+      throw BatonException.of(ErrorCode.STORE_CORRUPT, "event names unknown approval "
+          + approvalId);
+    }
+    return a;
+  }
+
+  public ExecutionId id() {
+    return id;
+  }
+
+  public String tenant() {
+    return tenant;
+  }
+
+  public String request() {
+    return request;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long lastSeq() {
+    return lastSeq;
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  public String statusReason() {
+    return statusReason;
+  }
+
+  public ExecutionOptions options() {
+    return options;
+  }
+
+  public Plan plan() {
+    return graph.plan();
+  }
+
+  public PlanGraph graph() {
+    return graph;
+  }
+
+  public int planVersion() {
+    return versions.getLast().version();
+  }
+
+  public List<PlanVersion> versions() {
+    return Collections.unmodifiableList(versions);
+  }
+
+  public Map<StepId, StepState> steps() {
+    return Collections.unmodifiableMap(steps);
+  }
+
+  public StepState step(StepId step) {
+    return steps.get(step);
+  }
+
+  public Map<ApprovalId, Approval> approvals() {
+    return Collections.unmodifiableMap(approvals);
+  }
+
+  public Optional<Approval> latestApproval(StepId step) {
+    Approval found = null;
+    for (Approval a : approvals.values()) {
+      if (a.step().equals(step)) {
+        found = a;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  public List<Approval> pendingApprovals() {
+    return approvals.values().stream().filter(Approval::pending).toList();
+  }
+
+  public boolean planApprovalPending() {
+    return planApprovalPending;
+  }
+
+  /** Outputs of the steps that succeeded, by step. */
+  public Map<StepId, JsonNode> outputs() {
+    Map<StepId, JsonNode> out = new LinkedHashMap<>();
+    steps.forEach((k, v) -> {
+      if (v.status() == StepStatus.SUCCEEDED) {
+        out.put(k, v.output());
+      }
+    });
+    return out;
+  }
+
+  /** How many steps are finished (in any terminal state). */
+  public int finishedSteps() {
+    return (int) steps.values().stream().filter(s -> s.status().terminal()).count();
+  }
+
+  public int approvalsRequestedFor(StepId step) {
+    return (int) approvals.values().stream().filter(a -> a.step().equals(step)).count();
+  }
+}

@@ -1,0 +1,137 @@
+package dev.baton.core.plan;
+
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
+import dev.baton.core.error.Problem;
+import dev.baton.core.tool.Schemas;
+import dev.baton.core.tool.Tool;
+import dev.baton.core.tool.ToolCatalog;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Checks a plan against a tool catalogue and reports every problem at once, each located by a JSON
+ * pointer into the plan document: duplicate ids, unknown tools, references to unknown steps or to
+ * output paths the tool's output schema does not have, unknown {@code after} ids, cycles (named),
+ * and arguments that fail the tool's input schema. Pure: no I/O.
+ */
+public final class PlanValidator {
+  private final ToolCatalog catalog;
+
+  public PlanValidator(ToolCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** @throws BatonException PLAN_INVALID listing every problem, if there is any */
+  public void check(Plan plan) {
+    List<Problem> problems = validate(plan);
+    if (!problems.isEmpty()) {
+      throw BatonException.invalid(ErrorCode.PLAN_INVALID,
+          "The plan is invalid (" + problems.size() + " problem"
+              + (problems.size() == 1 ? "" : "s") + "):", problems);
+    }
+  }
+
+  /** Every problem with the plan; empty when it can run. */
+  public List<Problem> validate(Plan plan) {
+    List<Problem> problems = new ArrayList<>();
+    Map<StepId, Integer> index = new HashMap<>();
+    List<Step> steps = plan.steps();
+    for (int i = 0; i < steps.size(); i++) {
+      Integer first = index.putIfAbsent(steps.get(i).id(), i);
+      if (first != null) {
+        problems.add(new Problem(at(i) + "/id", "duplicate step id '" + steps.get(i).id()
+            + "' (first used at " + at(first) + ")"));
+      }
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      checkStep(steps.get(i), i, index, steps, problems);
+    }
+    for (List<StepId> cycle : PlanGraph.of(plan).cycles()) {
+      String path = cycle.stream().map(StepId::value).collect(Collectors.joining(" → "));
+      problems.add(new Problem(at(index.get(cycle.getFirst())),
+          "dependency cycle: " + path));
+    }
+    return problems;
+  }
+
+  private void checkStep(Step step, int i, Map<StepId, Integer> index, List<Step> steps,
+      List<Problem> problems) {
+    Tool tool = catalog.find(step.tool()).orElse(null);
+    if (tool == null) {
+      problems.add(new Problem(at(i) + "/tool", "unknown tool '" + step.tool() + "'"
+          + suggestion(step.tool())));
+    }
+    for (int k = 0; k < step.after().size(); k++) {
+      StepId d = step.after().get(k);
+      if (!index.containsKey(d)) {
+        problems.add(new Problem(at(i) + "/after/" + k, "unknown step '" + d + "'"));
+      } else if (d.equals(step.id())) {
+        problems.add(new Problem(at(i) + "/after/" + k, "a step cannot wait for itself"));
+      }
+    }
+    ObjectNode sample = step.args();
+    for (References.Found f : References.in(step.args())) {
+      String where = at(i) + "/args" + f.location();
+      StepRef ref;
+      try {
+        ref = StepRef.parse(f.raw());
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(where, e.getMessage()));
+        continue;
+      }
+      Integer target = index.get(ref.step());
+      if (target == null) {
+        problems.add(new Problem(where, "reference to unknown step '" + ref.step() + "'"));
+        continue;
+      }
+      if (ref.step().equals(step.id())) {
+        problems.add(new Problem(where, "a step cannot use its own output"));
+        continue;
+      }
+      Tool source = catalog.find(steps.get(target).tool()).orElse(null);
+      JsonNode produced = null;
+      if (source != null) {
+        produced = SchemaPaths.at(source.descriptor().outputSchema(), ref.pointer());
+        if (produced == null) {
+          problems.add(new Problem(where, "the output of '" + ref.step() + "' ("
+              + source.descriptor().name() + ") has no path '" + ref.pointer() + "'"));
+          continue;
+        }
+      }
+      if (tool != null) {
+        JsonNode expected = SchemaPaths.at(tool.descriptor().inputSchema(),
+            JsonPointer.compile(f.location()));
+        if (expected != null) {
+          String mismatch = SchemaPaths.typeMismatch(produced, expected);
+          if (mismatch != null) {
+            problems.add(new Problem(where, "reference " + f.raw() + " gives " + mismatch));
+            continue;
+          }
+          SchemaPaths.replace(sample, f.location(), SchemaPaths.sample(expected,
+              tool.descriptor().inputSchema()));
+        }
+      }
+    }
+    if (tool != null) {
+      problems.addAll(Schemas.validate(tool.descriptor().inputSchema(), sample, at(i) + "/args"));
+    }
+  }
+
+  private String suggestion(String name) {
+    String prefix = name.contains(".") ? name.substring(0, name.indexOf('.') + 1) : name;
+    List<String> near = catalog.all().stream().map(t -> t.descriptor().name())
+        .filter(n -> n.startsWith(prefix)).sorted().limit(5).toList();
+    return near.isEmpty() ? "" : "; did you mean one of " + near + "?";
+  }
+
+  private static String at(int i) {
+    return "/steps/" + i;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.baton.core.tool;
+
+import com.github.victools.jsonschema.generator.Option;
+import com.github.victools.jsonschema.generator.OptionPreset;
+import com.github.victools.jsonschema.generator.SchemaGenerator;
+import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
+import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonModule;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.baton.core.error.Problem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * JSON schemas for tools: generated from records (every component is required unless it is an
+ * {@link Optional}; no extra properties), and validation that reports each error with a JSON pointer.
+ */
+public final class Schemas {
+  private static final SchemaGenerator GENERATOR = buildGenerator();
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private static final ConcurrentMap<String, Schema> COMPILED = new ConcurrentHashMap<>();
+
+  private Schemas() {}
+
+  private static SchemaGenerator buildGenerator() {
+    var config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
+        OptionPreset.PLAIN_JSON)
+        .with(new JacksonModule())
+        .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.FLATTENED_ENUMS);
+    // why: victools marks nothing required by default; a record component is required unless it
+    // says otherwise by being Optional.
+    config.forFields().withRequiredCheck(field -> !field.getType().isInstanceOf(Optional.class));
+    return new SchemaGenerator(config.build());
+  }
+
+  /** The JSON schema of a record (or other bean) type. */
+  public static ObjectNode of(Class<?> type) {
+    ObjectNode schema = GENERATOR.generateSchema(type);
+    schema.remove("$schema");
+    return schema;
+  }
+
+  /**
+   * Validates {@code value} against {@code schema}.
+   *
+   * @param where prefix for each problem's location, e.g. {@code /steps/2/args}
+   * @return every problem found; empty when valid
+   */
+  public static List<Problem> validate(JsonNode schema, JsonNode value, String where) {
+    Schema compiled = COMPILED.computeIfAbsent(schema.toString(), k -> REGISTRY.getSchema(schema));
+    List<Problem> problems = new ArrayList<>();
+    for (Error e : compiled.validate(value)) {
+      problems.add(new Problem(where + pointer(e.getInstanceLocation()), e.getMessage()));
+    }
+    return problems;
+  }
+
+  static String pointer(NodePath path) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < path.getNameCount(); i++) {
+      Object element = path.getElement(i);
+      String part = String.valueOf(element).replace("~", "~0").replace("/", "~1");
+      sb.append('/').append(part);
+    }
+    return sb.toString();
+  }
+}

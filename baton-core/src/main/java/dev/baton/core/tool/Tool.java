@@ -1,0 +1,27 @@
+package dev.baton.core.tool;
+
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A callable capability in the catalogue. Most tools extend {@link TypedTool} and work with records;
+ * tools discovered at run time (MCP) implement this directly with JSON.
+ *
+ * <p>{@link #call} runs on a virtual thread and must let {@link InterruptedException} through (or
+ * stop when interrupted): that is how cancellation and timeouts reach it. Throw
+ * {@link ToolFailure} exceptions to steer retries; other exceptions are classified by the engine.
+ */
+public interface Tool {
+  ToolDescriptor descriptor();
+
+  /** Calls the tool with input already validated against {@code descriptor().inputSchema()}. */
+  JsonNode call(JsonNode input, ToolContext context) throws Exception;
+
+  /**
+   * The resources this call touches, as lock keys (for example {@code calendar:team}); calls that
+   * share a key never run at the same time. Empty by default.
+   */
+  default Set<String> resources(JsonNode input) {
+    return Set.of();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.baton.core.tool;
+
+import dev.baton.core.error.ErrorCode;
+import dev.baton.core.error.BatonException;
+import dev.baton.core.json.Json;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Base for tools whose input and output are records. The JSON schemas are generated from the record
+ * types, so the catalogue, the plan checks and the planners all see the same contract.
+ *
+ * @param <I> input record
+ * @param <O> output record
+ */
+public abstract class TypedTool<I, O> implements Tool {
+  private final Class<I> inputType;
+  private final ToolDescriptor descriptor;
+
+  protected TypedTool(String name, String description, Class<I> inputType, Class<O> outputType,
+      ToolOptions options) {
+    this.inputType = inputType;
+    this.descriptor = new ToolDescriptor(name, description, Schemas.of(inputType),
+        Schemas.of(outputType), options);
+  }
+
+  /** Runs the tool. Let {@link InterruptedException} through; throw {@link ToolFailure}s. */
+  protected abstract O run(I input, ToolContext context) throws Exception;
+
+  /** Lock keys for this input; none by default. */
+  protected Set<String> resourcesOf(I input) {
+    return Set.of();
+  }
+
+  @Override
+  public final ToolDescriptor descriptor() {
+    return descriptor;
+  }
+
+  @Override
+  public final JsonNode call(JsonNode input, ToolContext context) throws Exception {
+    return Json.tree(run(decode(input), context));
+  }
+
+  @Override
+  public final Set<String> resources(JsonNode input) {
+    return resourcesOf(decode(input));
+  }
+
+  private I decode(JsonNode input) {
+    try {
+      return Json.convert(input, inputType);
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw BatonException.of(ErrorCode.STEP_INPUT_INVALID,
+          "input for " + descriptor.name() + " does not fit " + inputType.getSimpleName() + ": "
+              + e.getMessage(), e);
+    }
+  }
+}
