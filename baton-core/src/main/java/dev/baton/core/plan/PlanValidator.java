@@ -79,49 +79,51 @@ public final class PlanValidator {
     ObjectNode sample = step.args();
     for (References.Found f : References.in(step.args())) {
       String where = at(i) + "/args" + f.location();
-      StepRef ref;
-      try {
-        ref = StepRef.parse(f.raw());
-      } catch (IllegalArgumentException e) {
-        problems.add(new Problem(where, e.getMessage()));
-        continue;
+      JsonNode expected = tool == null || f.location().isEmpty() ? null
+          : SchemaPaths.at(tool.descriptor().inputSchema(), JsonPointer.compile(f.location()));
+      String problem = f.location().isEmpty() ? "the arguments as a whole cannot be a reference"
+          : checkReference(f, step, index, steps, expected);
+      if (problem != null) {
+        problems.add(new Problem(where, problem));
       }
-      Integer target = index.get(ref.step());
-      if (target == null) {
-        problems.add(new Problem(where, "reference to unknown step '" + ref.step() + "'"));
-        continue;
-      }
-      if (ref.step().equals(step.id())) {
-        problems.add(new Problem(where, "a step cannot use its own output"));
-        continue;
-      }
-      Tool source = catalog.find(steps.get(target).tool()).orElse(null);
-      JsonNode produced = null;
-      if (source != null) {
-        produced = SchemaPaths.at(source.descriptor().outputSchema(), ref.pointer());
-        if (produced == null) {
-          problems.add(new Problem(where, "the output of '" + ref.step() + "' ("
-              + source.descriptor().name() + ") has no path '" + ref.pointer() + "'"));
-          continue;
-        }
-      }
-      if (tool != null) {
-        JsonNode expected = SchemaPaths.at(tool.descriptor().inputSchema(),
-            JsonPointer.compile(f.location()));
-        if (expected != null) {
-          String mismatch = SchemaPaths.typeMismatch(produced, expected);
-          if (mismatch != null) {
-            problems.add(new Problem(where, "reference " + f.raw() + " gives " + mismatch));
-            continue;
-          }
-          SchemaPaths.replace(sample, f.location(), SchemaPaths.sample(expected,
-              tool.descriptor().inputSchema()));
-        }
+      if (expected != null) {
+        // why: stand in a valid value so the schema check below reports only other problems
+        SchemaPaths.replace(sample, f.location(),
+            SchemaPaths.sample(expected, tool.descriptor().inputSchema()));
       }
     }
     if (tool != null) {
       problems.addAll(Schemas.validate(tool.descriptor().inputSchema(), sample, at(i) + "/args"));
     }
+  }
+
+  /** What is wrong with one reference, or null when it resolves and its type may fit. */
+  private String checkReference(References.Found f, Step step, Map<StepId, Integer> index,
+      List<Step> steps, JsonNode expected) {
+    StepRef ref;
+    try {
+      ref = StepRef.parse(f.raw());
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    Integer target = index.get(ref.step());
+    if (target == null) {
+      return "reference to unknown step '" + ref.step() + "'";
+    }
+    if (ref.step().equals(step.id())) {
+      return "a step cannot use its own output";
+    }
+    Tool source = catalog.find(steps.get(target).tool()).orElse(null);
+    if (source == null) {
+      return null;
+    }
+    JsonNode produced = SchemaPaths.at(source.descriptor().outputSchema(), ref.pointer());
+    if (produced == null) {
+      return "the output of '" + ref.step() + "' (" + source.descriptor().name()
+          + ") has no path '" + ref.pointer() + "'";
+    }
+    String mismatch = expected == null ? null : SchemaPaths.typeMismatch(produced, expected);
+    return mismatch == null ? null : "reference " + f.raw() + " gives " + mismatch;
   }
 
   private String suggestion(String name) {

@@ -38,8 +38,11 @@ public final class Scheduler {
   public Decision decide(ExecutionState state, Set<StepId> live, Instant now) {
     List<Command> out = new ArrayList<>();
     ExecutionStatus status = state.status();
-    if (status.terminal() || status == ExecutionStatus.QUEUED
-        || status == ExecutionStatus.AWAITING_PLAN_APPROVAL) {
+    if (status == ExecutionStatus.QUEUED) {
+      return new Decision(List.of(new Command.ChangeStatus(ExecutionStatus.RUNNING, "started")),
+          null);
+    }
+    if (status.terminal() || status == ExecutionStatus.AWAITING_PLAN_APPROVAL) {
       return new Decision(out, null);
     }
     Instant wake = expireApprovals(state, now, out);

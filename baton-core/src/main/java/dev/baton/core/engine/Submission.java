@@ -1,0 +1,34 @@
+package dev.baton.core.engine;
+
+import dev.baton.core.exec.ExecutionId;
+import dev.baton.core.exec.ExecutionOptions;
+import dev.baton.core.plan.Plan;
+import java.util.Objects;
+
+/**
+ * A request to run a plan. {@code id} may be null (one is made up); {@code request} is the person's
+ * words, kept for the record.
+ */
+public record Submission(ExecutionId id, Plan plan, String request, String tenant,
+    ExecutionOptions options) {
+  public static final String DEFAULT_TENANT = "default";
+
+  public Submission {
+    Objects.requireNonNull(plan, "plan");
+    request = request == null ? "" : request;
+    tenant = tenant == null ? DEFAULT_TENANT : tenant;
+    options = options == null ? ExecutionOptions.DEFAULTS : options;
+  }
+
+  public static Submission of(Plan plan) {
+    return new Submission(null, plan, null, null, null);
+  }
+
+  public Submission withOptions(ExecutionOptions value) {
+    return new Submission(id, plan, request, tenant, value);
+  }
+
+  public Submission withRequest(String value) {
+    return new Submission(id, plan, value, tenant, options);
+  }
+}
