@@ -1,0 +1,92 @@
+package dev.baton.app;
+
+import dev.baton.core.engine.Engine;
+import dev.baton.core.engine.EngineOptions;
+import dev.baton.core.port.ExecutionStore;
+import dev.baton.core.tool.Tool;
+import dev.baton.core.tool.ToolCatalog;
+import dev.baton.store.jdbc.JdbcExecutionStore;
+import dev.baton.tools.demo.DemoTools;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Baton assembled from a configuration: store, tool catalogue and engine. Close it when done. */
+public final class BatonApp implements AutoCloseable {
+  private final BatonConfig config;
+  private final ExecutionStore store;
+  private final ToolCatalog catalog;
+  private final Engine engine;
+
+  private BatonApp(BatonConfig config, ExecutionStore store, ToolCatalog catalog, Engine engine) {
+    this.config = config;
+    this.store = store;
+    this.catalog = catalog;
+    this.engine = engine;
+  }
+
+  public static BatonApp open(BatonConfig config) {
+    try {
+      Files.createDirectories(config.home());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder " + config.home(), e);
+    }
+    ExecutionStore store = openStore(config.store(), config);
+    try {
+      ToolCatalog catalog = ToolCatalog.of(tools(config));
+      var e = config.engine();
+      EngineOptions options = EngineOptions.defaults()
+          .withMaxConcurrentSteps(e.maxConcurrentSteps())
+          .withPollInterval(e.pollInterval())
+          .withLeaseTtl(e.leaseTtl());
+      Engine engine = Engine.builder(store, catalog).options(options).build();
+      return new BatonApp(config, store, catalog, engine);
+    } catch (RuntimeException ex) {
+      store.close();
+      throw ex;
+    }
+  }
+
+  private static ExecutionStore openStore(BatonConfig.StoreConfig s, BatonConfig config) {
+    if (s.embedded()) {
+      return JdbcExecutionStore.sqlite(config.home().resolve("baton.db"));
+    }
+    if (s.url().startsWith("jdbc:sqlite:")) {
+      return JdbcExecutionStore.sqlite(java.nio.file.Path.of(s.url().substring(
+          "jdbc:sqlite:".length())));
+    }
+    return JdbcExecutionStore.postgres(s.url(), s.user(), s.password(), s.schema());
+  }
+
+  static List<Tool> tools(BatonConfig config) {
+    List<Tool> tools = new ArrayList<>(DemoTools.all(config.home()));
+    return tools;
+  }
+
+  public BatonConfig config() {
+    return config;
+  }
+
+  public ExecutionStore store() {
+    return store;
+  }
+
+  public ToolCatalog catalog() {
+    return catalog;
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  @Override
+  public void close() {
+    try {
+      engine.close();
+    } finally {
+      store.close();
+    }
+  }
+}

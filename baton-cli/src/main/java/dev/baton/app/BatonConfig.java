@@ -1,0 +1,47 @@
+package dev.baton.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Everything Baton is configured with, after defaults, {@code $BATON_HOME/baton.properties},
+ * {@code BATON_*} environment variables and command-line flags (later ones win). Every component
+ * gets only its slice.
+ *
+ * @param home the data folder: database, workspace, outbox ({@code ./.baton} by default)
+ * @param store where state lives: SQLite in {@code home} (url null) or a PostgreSQL JDBC url
+ * @param engine engine limits and lease timing
+ * @param workspace the folder the built-in agents work on
+ * @param tenant the tenant commands act for
+ * @param zone the time zone for calendars and dates
+ */
+public record BatonConfig(Path home, StoreConfig store, EngineConfig engine, Path workspace,
+    String tenant, ZoneId zone) {
+
+  public BatonConfig {
+    Objects.requireNonNull(home, "home");
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(engine, "engine");
+    Objects.requireNonNull(workspace, "workspace");
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(zone, "zone");
+  }
+
+  /** @param url null for SQLite at {@code home/baton.db}, else a {@code jdbc:postgresql:} url */
+  public record StoreConfig(String url, String user, String password, String schema) {
+    public boolean embedded() {
+      return url == null;
+    }
+  }
+
+  /**
+   * @param maxParallel steps in flight per execution
+   * @param maxConcurrentSteps tool calls in flight in this process
+   * @param leaseTtl how long a crashed process keeps its executions
+   * @param pollInterval how often a runner looks for other processes' commands
+   */
+  public record EngineConfig(int maxParallel, int maxConcurrentSteps, Duration leaseTtl,
+      Duration pollInterval) {}
+}

@@ -1,0 +1,31 @@
+package dev.baton.cli;
+
+import dev.baton.core.error.BatonException;
+import dev.baton.core.exec.ExecutionStatus;
+
+/** Exit codes, decided in one place. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int EXECUTION_FAILED = 1;
+  static final int BAD_INPUT = 2;
+  static final int NOT_FOUND = 3;
+  static final int CONFLICT = 4;
+  static final int UNAVAILABLE = 5;
+
+  private ExitCodes() {}
+
+  static int of(ExecutionStatus status) {
+    return status == ExecutionStatus.SUCCEEDED ? OK : EXECUTION_FAILED;
+  }
+
+  static int of(BatonException e) {
+    return switch (e.code()) {
+      case PLAN_MALFORMED, PLAN_INVALID, APPROVAL_INVALID_EDIT, CONFIG_INVALID,
+          STEP_INPUT_INVALID -> BAD_INPUT;
+      case EXECUTION_NOT_FOUND, APPROVAL_NOT_FOUND, TOOL_NOT_FOUND -> NOT_FOUND;
+      case EXECUTION_ILLEGAL_TRANSITION, APPROVAL_ALREADY_DECIDED, STORE_CONFLICT -> CONFLICT;
+      case STORE_UNAVAILABLE, STORE_CORRUPT -> UNAVAILABLE;
+      default -> EXECUTION_FAILED;
+    };
+  }
+}

@@ -1,0 +1,75 @@
+package dev.baton.cli;
+
+import dev.baton.app.BatonApp;
+import dev.baton.app.BatonConfig;
+import dev.baton.app.ConfigLoader;
+import dev.baton.core.error.BatonException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code baton} command. */
+@Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
+    description = "Plans tool calls, runs them in parallel, asks before changing the world.",
+    subcommands = {RunCommand.class, StatusCommand.class, ControlCommands.Pause.class,
+        ControlCommands.Resume.class, ControlCommands.Cancel.class, ApprovalCommands.Approve.class,
+        ApprovalCommands.Reject.class, RecoverCommand.class, ToolsCommand.class,
+        ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+  @Option(names = "--home", description = "Data folder (default: $BATON_HOME or ./.baton)")
+  Path home;
+
+  @Option(names = "--db", description = "Store: a jdbc:postgresql: url (default: SQLite in the"
+      + " data folder)")
+  String db;
+
+  @Option(names = "--tenant", description = "Tenant to act for (default: default)")
+  String tenant;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code, without exiting. */
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+      if (ex instanceof BatonException b) {
+        line.getErr().println("error: " + b.getMessage());
+        return ExitCodes.of(b);
+      }
+      line.getErr().println("error: " + ex);
+      return ExitCodes.EXECUTION_FAILED;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() {
+    new CommandLine(this).usage(System.out);
+    return ExitCodes.OK;
+  }
+
+  BatonConfig config() {
+    Map<String, String> flags = new LinkedHashMap<>();
+    if (db != null) {
+      flags.put("store.url", db);
+    }
+    if (tenant != null) {
+      flags.put("tenant", tenant);
+    }
+    return ConfigLoader.load(home, System.getenv(), flags);
+  }
+
+  BatonApp open() {
+    return BatonApp.open(config());
+  }
+
+  static String who() {
+    return System.getProperty("user.name", "cli");
+  }
+}

@@ -1,0 +1,108 @@
+package dev.baton.cli;
+
+import dev.baton.app.BatonApp;
+import dev.baton.app.ConfigLoader;
+import dev.baton.core.engine.Submission;
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
+import dev.baton.core.exec.ExecutionId;
+import dev.baton.core.exec.ExecutionOptions;
+import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.exec.ExpiryPolicy;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlanCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code baton run --plan plan.json}: runs a plan with a live view and approval prompts. */
+@Command(name = "run", description = "Run a plan and follow it live until it ends.")
+final class RunCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Parameters(arity = "0..1", paramLabel = "REQUEST",
+      description = "A request in words (needs the planner; use --plan for now)")
+  String request;
+
+  @Option(names = "--plan", paramLabel = "FILE", description = "The plan to run, as JSON")
+  Path planFile;
+
+  @Option(names = {"-y", "--yes"}, description = "Approve every step without asking")
+  boolean yes;
+
+  @Option(names = "--json", description = "Print every event as a JSON line")
+  boolean json;
+
+  @Option(names = "--max-parallel", paramLabel = "N", description = "Steps in flight at once")
+  Integer maxParallel;
+
+  @Option(names = "--approve-plan", description = "Hold the whole plan for approval first")
+  boolean approvePlan;
+
+  @Option(names = "--approval-timeout", paramLabel = "DURATION",
+      description = "Expire approvals after this long (e.g. 10m)")
+  String approvalTimeout;
+
+  @Option(names = "--on-expiry", paramLabel = "reject|escalate", defaultValue = "reject",
+      description = "What an expired approval does: ${COMPLETION-CANDIDATES}")
+  ExpiryPolicy onExpiry;
+
+  @Option(names = "--detach", description = "Submit, print the execution id and return")
+  boolean detach;
+
+  @Override
+  public Integer call() throws Exception {
+    if (planFile == null) {
+      throw BatonException.of(ErrorCode.PLAN_MALFORMED, request == null
+          ? "give a plan with --plan FILE"
+          : "planning from a request is not available yet; give a plan with --plan FILE");
+    }
+    Plan plan = PlanCodec.parse(read(planFile));
+    try (BatonApp app = main.open()) {
+      ExecutionOptions options = ExecutionOptions.DEFAULTS
+          .withMaxParallel(maxParallel != null ? maxParallel
+              : app.config().engine().maxParallel())
+          .withPlanApproval(approvePlan);
+      if (approvalTimeout != null) {
+        options = options.withApprovalTimeout(ConfigLoader.parseDuration(approvalTimeout),
+            onExpiry);
+      }
+      Terminal terminal = new Terminal(System.out, Terminal.detect());
+      Watcher.Mode mode = json ? Watcher.Mode.JSON
+          : terminal.interactive() ? Watcher.Mode.LIVE : Watcher.Mode.LINES;
+      try (Watcher watcher = new Watcher(app.engine(), terminal, mode, yes, Main.who())) {
+        ExecutionId id = app.engine().submit(new Submission(null, plan,
+            request == null ? planFile.getFileName().toString() : request,
+            app.config().tenant(), options));
+        if (detach) {
+          System.out.println(id);
+          return ExitCodes.OK;
+        }
+        if (approvePlan) {
+          PlanApproval.ask(app, terminal, id, yes);
+        }
+        ExecutionState end = watcher.follow(id);
+        if (!json) {
+          PrintOut.result(System.out, end);
+        }
+        return ExitCodes.of(end.status());
+      }
+    }
+  }
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw BatonException.of(ErrorCode.PLAN_MALFORMED, "cannot read the plan file " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+}
