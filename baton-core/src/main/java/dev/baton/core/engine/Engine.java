@@ -297,17 +297,24 @@ public final class Engine implements AutoCloseable {
     return runners.containsKey(id);
   }
 
-  /** Stops every runner without recording anything; their executions resume elsewhere later. */
+  /**
+   * Stops every runner gracefully: nothing new starts, running tool calls get up to
+   * {@link EngineOptions#shutdownGrace()} to finish and be recorded, steps waiting for a person are
+   * left waiting. Unfinished executions resume in the next engine that calls {@link #recover()}.
+   */
   @Override
   public void close() {
     closed = true;
     List<ExecutionRunner> all = new ArrayList<>(runners.values());
-    all.forEach(ExecutionRunner::stop);
+    all.forEach(r -> r.drain(options.shutdownGrace()));
     for (ExecutionRunner r : all) {
       try {
-        r.join(Duration.ofSeconds(10));
+        r.join(options.shutdownGrace().plusSeconds(5));
+        r.stop();
+        r.join(Duration.ofSeconds(5));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        all.forEach(ExecutionRunner::stop);
         return;
       }
     }

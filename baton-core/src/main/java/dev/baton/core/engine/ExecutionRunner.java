@@ -75,6 +75,7 @@ final class ExecutionRunner implements Runnable, StepChannel {
   private final CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
   private ExecutionState state;
   private volatile boolean stopping;
+  private volatile Instant drainUntil;
   private volatile Thread thread;
   private Instant lastPoll = Instant.EPOCH;
   private Instant lastRenew;
@@ -101,7 +102,17 @@ final class ExecutionRunner implements Runnable, StepChannel {
     thread = Thread.ofVirtual().name("run-" + id.value()).start(this);
   }
 
-  /** Stops without recording anything: in-flight steps run again wherever the execution resumes. */
+  /**
+   * Stops gracefully: starts nothing new, lets running tool calls finish and records them (for at
+   * most {@code grace}), then leaves. Steps waiting for a person are simply left: they wait again
+   * wherever the execution resumes.
+   */
+  void drain(Duration grace) {
+    drainUntil = ctx.clock().instant().plus(grace);
+    inbox.add(new Input.Fact(null));
+  }
+
+  /** Stops at once without recording anything: in-flight steps run again where it resumes. */
   void stop() {
     stopping = true;
     Thread t = thread;
@@ -170,6 +181,13 @@ final class ExecutionRunner implements Runnable, StepChannel {
       }
       afterCommit(round.events());
       round.after().forEach(Runnable::run);
+      if (drainUntil != null) {
+        boolean onlyWaiting = waiters.keySet().containsAll(live.keySet());
+        if (onlyWaiting || ctx.clock().instant().isAfter(drainUntil)) {
+          stopping = true;
+          return;
+        }
+      }
       if (state.status().terminal()) {
         if (live.isEmpty()) {
           return;
@@ -267,7 +285,11 @@ final class ExecutionRunner implements Runnable, StepChannel {
     for (Input input : inputs) {
       switch (input) {
         case Input.Done d -> done(d, add);
-        case Input.Fact f -> add.accept(f.draft());
+        case Input.Fact f -> {
+          if (f.draft() != null) {
+            add.accept(f.draft());
+          }
+        }
         case Input.AwaitApproval a -> awaitApproval(a, now, add, after);
         case Input.Control c -> {
           try {
@@ -281,7 +303,9 @@ final class ExecutionRunner implements Runnable, StepChannel {
     }
     Set<StepId> launching = new HashSet<>();
     Instant wakeAt = null;
-    for (int guard = 0; guard <= state.steps().size() + 8; guard++) {
+    // why: a draining runner records what finishes but starts nothing new
+    int rounds = drainUntil != null ? 0 : state.steps().size() + 9;
+    for (int guard = 0; guard < rounds; guard++) {
       Set<StepId> running = new HashSet<>(live.keySet());
       running.addAll(launching);
       Decision decision = scheduler.decide(state, running, now);

@@ -101,31 +101,50 @@ final class StepPipeline {
       }
     }
     Set<String> keys = tool.resources(task.arguments());
-    try (ResourceLocks.Held held = locks.acquire(keys)) {
-      if (!keys.isEmpty()) {
-        stage(channel, task, Stage.LOCK_ACQUIRED, String.join(", ", keys));
+    ResourceLocks.Held held = lock(task, channel, keys);
+    try {
+      ObjectNode arguments = task.arguments();
+      if (options.sideEffect()) {
+        // why: no lock is held while a person decides, or two approvals on one calendar could
+        // never be pending at once; the lock is taken again before the call
+        unlock(task, channel, keys, held, "while waiting for approval");
+        held = null;
+        ApprovalOutcome approval = await(channel.awaitApproval(task.step(), name, arguments));
+        if (!approval.approved()) {
+          return new StepOutcome.Skipped(approval.reason());
+        }
+        arguments = approval.arguments();
+        stage(channel, task, Stage.APPROVED, null);
+        held = lock(task, channel, keys);
       }
-      try {
-        ObjectNode arguments = task.arguments();
-        if (options.sideEffect()) {
-          ApprovalOutcome approval = await(channel.awaitApproval(task.step(), name, arguments));
-          if (!approval.approved()) {
-            return new StepOutcome.Skipped(approval.reason());
-          }
-          arguments = approval.arguments();
-          stage(channel, task, Stage.APPROVED, null);
-        }
-        StepOutcome outcome = attempts(task, arguments, channel, started);
-        if (cacheKey != null && outcome instanceof StepOutcome.Succeeded s) {
-          cache.put(cacheKey, s.output(), options.cacheTtl());
-          stage(channel, task, Stage.CACHE_STORED, null);
-        }
-        return outcome;
-      } finally {
-        if (!keys.isEmpty()) {
-          stage(channel, task, Stage.LOCK_RELEASED, String.join(", ", keys));
-        }
+      StepOutcome outcome = attempts(task, arguments, channel, started);
+      if (cacheKey != null && outcome instanceof StepOutcome.Succeeded s) {
+        cache.put(cacheKey, s.output(), options.cacheTtl());
+        stage(channel, task, Stage.CACHE_STORED, null);
       }
+      return outcome;
+    } finally {
+      if (held != null) {
+        unlock(task, channel, keys, held, null);
+      }
+    }
+  }
+
+  private ResourceLocks.Held lock(StepTask task, StepChannel channel, Set<String> keys)
+      throws InterruptedException {
+    ResourceLocks.Held held = locks.acquire(keys);
+    if (!keys.isEmpty()) {
+      stage(channel, task, Stage.LOCK_ACQUIRED, String.join(", ", keys));
+    }
+    return held;
+  }
+
+  private void unlock(StepTask task, StepChannel channel, Set<String> keys,
+      ResourceLocks.Held held, String why) {
+    held.close();
+    if (!keys.isEmpty()) {
+      stage(channel, task, Stage.LOCK_RELEASED, String.join(", ", keys)
+          + (why == null ? "" : " " + why));
     }
   }
 

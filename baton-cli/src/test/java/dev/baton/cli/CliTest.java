@@ -1,0 +1,120 @@
+package dev.baton.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.core.port.ExecutionStore;
+import dev.baton.store.jdbc.JdbcExecutionStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir
+  Path home;
+
+  private CliHarness.Result baton(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--home";
+    all[1] = home.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return CliHarness.run(all);
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = home.resolve(name);
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private int storedExecutions() {
+    try (ExecutionStore store = JdbcExecutionStore.sqlite(home.resolve("baton.db"))) {
+      return store.list(null, 100).size();
+    }
+  }
+
+  @Test
+  void runsTheExamplePlanToTheEndWithApprovalsGivenUpFront() {
+    CliHarness.Result r = baton("run", "--plan", Path.of("../examples/demo-plan.json").toString(),
+        "--yes");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("✓ Execution", "succeeded", "approvals: 1", "retries: 1");
+    assertThat(home.resolve("outbox.txt")).content().contains("December review of Tevuot");
+  }
+
+  @Test
+  void printsEventsAsJsonLines() {
+    CliHarness.Result r = baton("run", "--plan", Path.of("../examples/demo-plan.json").toString(),
+        "--yes", "--json");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().lines()).allSatisfy(l -> assertThat(l).startsWith("{\"type\":"));
+    assertThat(r.out()).contains("\"type\":\"ApprovalRequested\"", "\"type\":\"StepSucceeded\"");
+  }
+
+  @Test
+  void malformedJsonIsABadInputAndStoresNothing() throws IOException {
+    Path plan = write("bad.json", "{\"steps\": [ {\"id\": ");
+    CliHarness.Result r = baton("run", "--plan", plan.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("The plan is not valid JSON", "line 1");
+    assertThat(Files.exists(home.resolve("baton.db")) ? storedExecutions() : 0).isZero();
+  }
+
+  @Test
+  void invalidPlanListsEveryProblemAndStoresNothing() throws IOException {
+    Path plan = write("invalid.json", """
+        {"steps":[
+          {"id":"a","tool":"demo.nope","args":{}},
+          {"id":"a","tool":"demo.sleep","args":{"millis":"soon"}},
+          {"id":"c","tool":"demo.sleep","args":{"millis":1,"text":{"$ref":"ghost#/text"}}},
+          {"id":"d","tool":"demo.sleep","args":{"millis":1},"after":["e"]},
+          {"id":"e","tool":"demo.sleep","args":{"millis":1},"after":["d"]}
+        ]}""");
+    CliHarness.Result r = baton("run", "--plan", plan.toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(r.err()).contains("/steps/0/tool", "unknown tool 'demo.nope'", "/steps/1/id",
+        "duplicate step id", "/steps/1/args/millis", "/steps/2/args/text",
+        "unknown step 'ghost'", "dependency cycle");
+    assertThat(storedExecutions()).isZero();
+  }
+
+  @Test
+  void unknownExecutionIdsAreNotFound() {
+    assertThat(baton("status", "ex-0000000000").exit()).isEqualTo(ExitCodes.NOT_FOUND);
+    CliHarness.Result r = baton("pause", "ex-0000000000");
+    assertThat(r.exit()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(r.err()).contains("no execution with id 'ex-0000000000'");
+    assertThat(baton("approve", "ex-0000000000.s.1").exit()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(baton("cancel", "not an id!").exit()).isNotZero();
+  }
+
+  @Test
+  void approvesAndRejectsFromAnotherProcess() throws Exception {
+    Files.writeString(home.resolve("baton.properties"), "engine.poll-interval=50ms\n");
+    Path plan = write("p.json", """
+        {"steps":[{"id":"tell","tool":"demo.notify","args":{"to":"יואב","message":"שלום"}},
+                  {"id":"warn","tool":"demo.notify","args":{"to":"dana","message":"hi"}}]}""");
+    try (ChildBaton run = ChildBaton.start(home, "run", "--plan", plan.toString())) {
+      String line = run.awaitLine(l -> l.contains("baton approve ") && l.contains(".warn.1"),
+          Duration.ofSeconds(60));
+      String id = line.replaceAll(".*baton approve (ex-[0-9a-f]+)\\.warn\\.1.*", "$1");
+      run.awaitLine(l -> l.contains(id + ".tell.1"), Duration.ofSeconds(60));
+      assertThat(baton("reject", id).exit()).isEqualTo(ExitCodes.NOT_FOUND);
+      CliHarness.Result bad = baton("approve", id + ".tell.1", "--args", "{\"to\":5}");
+      assertThat(bad.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(bad.err()).contains("/arguments/to");
+      assertThat(baton("approve", id + ".tell.1", "--args",
+          "{\"to\":\"יואב\",\"message\":\"שלום, יואב\"}").exit()).isZero();
+      assertThat(baton("reject", id + ".warn.1", "--comment", "no").exit()).isZero();
+      assertThat(baton("approve", id + ".warn.1").exit()).isEqualTo(ExitCodes.CONFLICT);
+      assertThat(run.awaitExit(Duration.ofSeconds(60))).as(run.output()).isZero();
+      assertThat(run.output()).contains("rejected by");
+      assertThat(home.resolve("outbox.txt")).content().contains("שלום, יואב")
+          .doesNotContain("dana");
+      assertThat(baton("status", id).out()).contains("SUCCEEDED", "rejected by");
+    }
+  }
+}
