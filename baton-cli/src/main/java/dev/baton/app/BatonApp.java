@@ -6,7 +6,12 @@ import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolCatalog;
 import dev.baton.store.jdbc.JdbcExecutionStore;
+import dev.baton.tools.AgentsConfig;
+import dev.baton.tools.BuiltInAgents;
 import dev.baton.tools.demo.DemoTools;
+import dev.baton.tools.workspace.DemoWorkspace;
+import java.net.URI;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +38,7 @@ public final class BatonApp implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folder " + config.home(), e);
     }
+    ensureWorkspace(config);
     ExecutionStore store = openStore(config.store(), config);
     try {
       ToolCatalog catalog = ToolCatalog.of(tools(config));
@@ -62,7 +68,40 @@ public final class BatonApp implements AutoCloseable {
 
   static List<Tool> tools(BatonConfig config) {
     List<Tool> tools = new ArrayList<>(DemoTools.all(config.home()));
+    tools.addAll(BuiltInAgents.tools(agents(config)));
     return tools;
+  }
+
+  /** The built-in agents' slice of the configuration. */
+  static AgentsConfig agents(BatonConfig config) {
+    AgentsConfig agents = AgentsConfig.embedded(config.workspace()).withZone(config.zone());
+    agents = new AgentsConfig(agents.workspace(), agents.zone(), agents.workingHours(),
+        config.owner(), agents.calendar(), agents.contacts(), agents.clock());
+    if (config.calendar() != null) {
+      agents = agents.withCalendar(AgentsConfig.Calendar.calDav(dav(config.calendar())));
+    }
+    if (config.contacts() != null) {
+      agents = agents.withContacts(AgentsConfig.Contacts.cardDav(dav(config.contacts())));
+    }
+    return agents;
+  }
+
+  private static AgentsConfig.Dav dav(BatonConfig.Dav d) {
+    return new AgentsConfig.Dav(URI.create(d.url()), d.user(), d.password());
+  }
+
+  /**
+   * Creates the demo workspace the first time Baton runs (when the workspace folder does not
+   * exist yet), so the built-in agents have something to work on with no set-up.
+   *
+   * @return true when it was created now
+   */
+  public static boolean ensureWorkspace(BatonConfig config) {
+    if (Files.exists(config.workspace())) {
+      return false;
+    }
+    DemoWorkspace.create(config.workspace(), LocalDate.now(config.zone()));
+    return true;
   }
 
   public BatonConfig config() {

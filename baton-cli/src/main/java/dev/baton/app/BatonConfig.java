@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param workspace the folder the built-in agents work on
  * @param tenant the tenant commands act for
  * @param zone the time zone for calendars and dates
+ * @param owner the e-mail address of the person Baton acts for (always a meeting attendee)
+ * @param calendar a CalDAV calendar collection, or null for the .ics file in the workspace
+ * @param contacts a CardDAV address book, or null for the .vcf file in the workspace
  */
 public record BatonConfig(Path home, StoreConfig store, EngineConfig engine, Path workspace,
-    String tenant, ZoneId zone) {
+    String tenant, ZoneId zone, String owner, Dav calendar, Dav contacts) {
 
   public BatonConfig {
     Objects.requireNonNull(home, "home");
@@ -27,6 +30,14 @@ public record BatonConfig(Path home, StoreConfig store, EngineConfig engine, Pat
     Objects.requireNonNull(workspace, "workspace");
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(zone, "zone");
+  }
+
+  /** A DAV collection and its account; {@code user} and {@code password} may be null. */
+  public record Dav(String url, String user, String password) {
+    @Override
+    public String toString() {
+      return "Dav[url=" + url + ", user=" + user + "]";
+    }
   }
 
   /** @param url null for SQLite at {@code home/baton.db}, else a {@code jdbc:postgresql:} url */

@@ -46,6 +46,13 @@ public final class ConfigLoader {
     keys.put("workspace", "BATON_WORKSPACE");
     keys.put("tenant", "BATON_TENANT");
     keys.put("zone", "BATON_TIME_ZONE");
+    keys.put("owner", "BATON_OWNER");
+    keys.put("calendar.url", "BATON_CALDAV_URL");
+    keys.put("calendar.user", "BATON_CALDAV_USER");
+    keys.put("calendar.password", "BATON_CALDAV_PASSWORD");
+    keys.put("contacts.url", "BATON_CARDDAV_URL");
+    keys.put("contacts.user", "BATON_CARDDAV_USER");
+    keys.put("contacts.password", "BATON_CARDDAV_PASSWORD");
     return Map.copyOf(keys);
   }
 
@@ -121,7 +128,27 @@ public final class ConfigLoader {
     Path workspace = v.containsKey("workspace") ? Path.of(v.get("workspace"))
         : home.resolve("workspace");
     return new BatonConfig(home, store, engine, workspace, v.getOrDefault("tenant", "default"),
-        zone);
+        zone, v.getOrDefault("owner", "me@baton.local"), dav(v, "calendar", problems),
+        dav(v, "contacts", problems));
+  }
+
+  private static BatonConfig.Dav dav(Map<String, String> v, String prefix,
+      List<Problem> problems) {
+    String url = v.get(prefix + ".url");
+    if (url == null) {
+      if (v.containsKey(prefix + ".user") || v.containsKey(prefix + ".password")) {
+        problems.add(new Problem(prefix + ".url", "missing, but " + prefix
+            + ".user or .password is set"));
+      }
+      return null;
+    }
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      problems.add(new Problem(prefix + ".url", "must be an http:// or https:// url, was '" + url
+          + "'"));
+      return null;
+    }
+    return new BatonConfig.Dav(url.endsWith("/") ? url : url + "/", v.get(prefix + ".user"),
+        v.get(prefix + ".password"));
   }
 
   private static int positive(Map<String, String> v, String key, int fallback,

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     subcommands = {RunCommand.class, StatusCommand.class, ControlCommands.Pause.class,
         ControlCommands.Resume.class, ControlCommands.Cancel.class, ApprovalCommands.Approve.class,
         ApprovalCommands.Reject.class, RecoverCommand.class, ToolsCommand.class,
-        ValidateCommand.class, CommandLine.HelpCommand.class})
+        ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @Option(names = "--home", description = "Data folder (default: $BATON_HOME or ./.baton)")
   Path home;

@@ -38,7 +38,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The behaviour every {@link ExecutionStore} must show, as JUnit 5 tests; the in-memory store in core
  * is the reference. Extend it and return a fresh, empty store from {@link #newStore()}: the suite
- * opens one before each test and closes it after. Events are stamped by {@link #clock}, which tests
+ * opens one before each test and closes whatever {@link #store} holds after it (a test may reopen
+ * the store and assign the new one). Events are stamped by {@link #clock}, which tests
  * advance; only the cache expiry test waits on real time, because {@code ResultCache} takes no clock.
  */
 public abstract class ExecutionStoreContract {
@@ -214,6 +215,17 @@ public abstract class ExecutionStoreContract {
     store.append(log.subList(6, log.size()));
 
     assertSameState(store.load(run.execution()), ExecutionState.replay(log));
+  }
+
+  @Test
+  void loadHandsOutAStateTheCallerMayChange() {
+    Events run = started("acme");
+    store.load(run.execution()).apply(run.stepStarted("fetch"));
+
+    ExecutionState again = store.load(run.execution());
+
+    assertThat(again.lastSeq()).isEqualTo(2);
+    assertThat(again.step(StepId.of("fetch")).status()).isEqualTo(StepStatus.PENDING);
   }
 
   @Test

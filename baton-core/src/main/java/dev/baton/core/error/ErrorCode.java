@@ -8,6 +8,7 @@ package dev.baton.core.error;
 public enum ErrorCode {
   PLAN_MALFORMED(false),
   PLAN_INVALID(false),
+  PLAN_NOT_UNDERSTOOD(false),
   STEP_TIMEOUT(true),
   STEP_CANCELLED(false),
   STEP_OUTPUT_INVALID(false),
@@ -24,6 +25,9 @@ public enum ErrorCode {
   APPROVAL_ALREADY_DECIDED(false),
   APPROVAL_INVALID_EDIT(false),
   MODEL_FAILED(true),
+  MODEL_TIMEOUT(true),
+  MODEL_RATE_LIMITED(true),
+  MODEL_REFUSED(false),
   CONFIG_INVALID(false),
   INTERNAL(false);
 

@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Who is busy when, from a calendar's occurrences. The owner of the calendar is busy for every
- * blocking event in it; anyone else for the blocking events they organise or attend.
+ * Who is busy when, from a calendar's occurrences. A person is busy for the blocking events they
+ * organise or attend; the calendar's owner also for private entries (no organiser, no attendees).
+ * Other people's events may sit in the same (shared) calendar without blocking the owner.
  */
 public final class Busy {
   private Busy() {}
 
   public static List<Interval> of(List<CalendarEvent> occurrences, String person, String owner) {
-    boolean isOwner = person.equalsIgnoreCase(owner);
     return Interval.merge(occurrences.stream()
         .filter(CalendarEvent::busy)
-        .filter(e -> isOwner || e.involves(person.toLowerCase(Locale.ROOT)))
+        .filter(e -> blocks(e, person, owner))
         .map(CalendarEvent::interval)
         .toList());
   }
@@ -22,11 +22,16 @@ public final class Busy {
   /** The blocking occurrences involving {@code person} that overlap {@code slot}. */
   public static List<CalendarEvent> conflicts(List<CalendarEvent> occurrences, String person,
       String owner, Interval slot) {
-    boolean isOwner = person.equalsIgnoreCase(owner);
     return occurrences.stream()
         .filter(CalendarEvent::busy)
-        .filter(e -> isOwner || e.involves(person))
+        .filter(e -> blocks(e, person, owner))
         .filter(e -> e.interval().overlaps(slot))
         .toList();
+  }
+
+  private static boolean blocks(CalendarEvent e, String person, String owner) {
+    String p = person.toLowerCase(Locale.ROOT);
+    boolean privateEntry = e.organizer().isEmpty() && e.attendees().isEmpty();
+    return e.involves(p) || (privateEntry && p.equalsIgnoreCase(owner));
   }
 }

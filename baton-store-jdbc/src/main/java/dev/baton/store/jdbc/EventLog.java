@@ -1,0 +1,66 @@
+package dev.baton.store.jdbc;
+
+import dev.baton.core.exec.Event;
+import dev.baton.core.exec.ExecutionId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The events table: each event as JSON (with its "type") under its execution and seq. */
+final class EventLog {
+  private static final String LAST_SEQ = "SELECT last_seq FROM executions WHERE id = ?";
+  private static final String INSERT =
+      "INSERT INTO events (execution_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)";
+  private static final String READ = "SELECT payload FROM events"
+      + " WHERE execution_id = ? AND seq > ? AND seq <= ? ORDER BY seq";
+
+  private EventLog() {}
+
+  /** The seq of the execution's last stored event; 0 if it has none. */
+  static long lastSeq(Connection c, ExecutionId id) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement(LAST_SEQ)) {
+      select.setString(1, id.value());
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getLong(1) : 0;
+      }
+    }
+  }
+
+  /**
+   * Inserts the events in one batch. A seq that is already taken fails the batch with a unique-key
+   * violation, which {@link SqlErrors} reports as STORE_CONFLICT.
+   */
+  static void insert(Connection c, List<Event> events) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+      for (Event e : events) {
+        insert.setString(1, e.execution().value());
+        insert.setLong(2, e.seq());
+        insert.setString(3, e.getClass().getSimpleName());
+        insert.setString(4, Timestamps.text(e.at()));
+        insert.setString(5, StoredJson.event(e));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** The events with {@code afterSeq < seq <= upToSeq}, in order. */
+  static List<Event> read(Connection c, ExecutionId id, long afterSeq, long upToSeq)
+      throws SQLException {
+    try (PreparedStatement select = c.prepareStatement(READ)) {
+      select.setString(1, id.value());
+      select.setLong(2, afterSeq);
+      select.setLong(3, upToSeq);
+      List<Event> events = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          events.add(StoredJson.event(rows.getString(1)));
+        }
+      }
+      return events;
+    }
+  }
+}

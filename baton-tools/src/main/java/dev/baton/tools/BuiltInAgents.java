@@ -1,0 +1,76 @@
+package dev.baton.tools;
+
+import dev.baton.core.tool.Tool;
+import dev.baton.tools.analysis.AnalyzeTool;
+import dev.baton.tools.analysis.TextModel;
+import dev.baton.tools.calendar.CalDavCalendarBackend;
+import dev.baton.tools.calendar.CalendarAgent;
+import dev.baton.tools.calendar.CalendarBackend;
+import dev.baton.tools.calendar.CheckConflictsTool;
+import dev.baton.tools.calendar.CreateEventTool;
+import dev.baton.tools.calendar.FindSlotTool;
+import dev.baton.tools.calendar.FreeBusyTool;
+import dev.baton.tools.calendar.IcsCalendarBackend;
+import dev.baton.tools.contacts.CardDavContactsBackend;
+import dev.baton.tools.contacts.ContactsBackend;
+import dev.baton.tools.contacts.FindContactTool;
+import dev.baton.tools.contacts.VcfContactsBackend;
+import dev.baton.tools.dav.DavClient;
+import dev.baton.tools.editor.WriteDocumentTool;
+import dev.baton.tools.files.ListFilesTool;
+import dev.baton.tools.files.LuceneFolderDrive;
+import dev.baton.tools.files.ReadFileTool;
+import dev.baton.tools.files.SearchFilesTool;
+import dev.baton.tools.workspace.Workspace;
+import java.util.List;
+
+/**
+ * The five agents of the seed scenario as tools: files, analysis, contacts, calendar and editor,
+ * each on the back end the configuration chooses.
+ */
+public final class BuiltInAgents {
+  private BuiltInAgents() {}
+
+  /** The tools with no language model (analysis is extractive). */
+  public static List<Tool> tools(AgentsConfig config) {
+    return tools(config, TextModel.NONE);
+  }
+
+  public static List<Tool> tools(AgentsConfig config, TextModel model) {
+    Workspace workspace = new Workspace(config.workspace());
+    LuceneFolderDrive drive = new LuceneFolderDrive(workspace, config.zone());
+    CalendarAgent calendar = new CalendarAgent(calendarBackend(config), config.owner(),
+        config.zone(), config.workingHours(), config.clock());
+    ContactsBackend contacts = contactsBackend(config);
+    return List.of(
+        new SearchFilesTool(drive),
+        new ListFilesTool(drive),
+        new ReadFileTool(drive),
+        new AnalyzeTool(drive, model),
+        new FindContactTool(contacts),
+        new FreeBusyTool(calendar),
+        new FindSlotTool(calendar),
+        new CheckConflictsTool(calendar),
+        new CreateEventTool(calendar),
+        new WriteDocumentTool(workspace));
+  }
+
+  static CalendarBackend calendarBackend(AgentsConfig config) {
+    var c = config.calendar();
+    return switch (c.kind()) {
+      case ICS -> new IcsCalendarBackend(c.file(), config.zone(), config.clock());
+      case CALDAV -> new CalDavCalendarBackend(
+          new DavClient("CalDAV server", c.dav().user(), c.dav().password()), c.dav().url(),
+          config.zone(), config.clock());
+    };
+  }
+
+  static ContactsBackend contactsBackend(AgentsConfig config) {
+    var c = config.contacts();
+    return switch (c.kind()) {
+      case VCF -> new VcfContactsBackend(c.file());
+      case CARDDAV -> new CardDavContactsBackend(
+          new DavClient("CardDAV server", c.dav().user(), c.dav().password()), c.dav().url());
+    };
+  }
+}

@@ -1,0 +1,19 @@
+package dev.baton.tools.analysis;
+
+import java.util.Optional;
+
+/**
+ * A language model as the analysis agent needs it: instructions and text in, text out. A port only:
+ * the one implementation here is {@link #NONE}; real models are plugged in by the planning work.
+ */
+public interface TextModel {
+  /**
+   * The model's answer, or empty when no model is configured.
+   *
+   * @throws InterruptedException when the step is cancelled
+   */
+  Optional<String> complete(String instructions, String text) throws InterruptedException;
+
+  /** No model: callers fall back to their extractive methods. */
+  TextModel NONE = (instructions, text) -> Optional.empty();
+}

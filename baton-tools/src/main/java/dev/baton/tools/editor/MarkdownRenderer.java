@@ -1,0 +1,22 @@
+package dev.baton.tools.editor;
+
+/** Renders an outline as Markdown. Pure. */
+final class MarkdownRenderer {
+  private MarkdownRenderer() {}
+
+  static String render(Outline doc) {
+    StringBuilder sb = new StringBuilder("# ").append(doc.title().strip()).append("\n\n");
+    if (!doc.intro().isBlank()) {
+      sb.append(doc.intro().strip()).append("\n\n");
+    }
+    for (var s : doc.sections()) {
+      sb.append("## ").append(s.heading().strip()).append("\n\n");
+      for (int i = 0; i < s.items().size(); i++) {
+        sb.append(i + 1).append(". ").append(s.items().get(i).strip().replace("\n", " "))
+            .append('\n');
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,199 @@
+package dev.baton.tools.files;
+
+import dev.baton.core.tool.ToolFailure;
+import dev.baton.tools.text.Folding;
+import dev.baton.tools.text.Words;
+import dev.baton.tools.workspace.Workspace;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/** The workspace folder as a drive: Lucene for search, Tika for reading. */
+public final class LuceneFolderDrive implements Drive, Closeable {
+  static final int SNIPPET = 180;
+
+  private final Workspace workspace;
+  private final DocumentReader reader = new DocumentReader();
+  private final WorkspaceIndex index;
+  private final ZoneId zone;
+
+  public LuceneFolderDrive(Workspace workspace, ZoneId zone) {
+    this.workspace = workspace;
+    this.zone = zone;
+    this.index = new WorkspaceIndex(workspace, reader, zone);
+  }
+
+  /** Brings the index up to date now (searches do this themselves); returns files (re)indexed. */
+  public int refresh() {
+    return index.sync().added();
+  }
+
+  @Override
+  public List<Hit> search(Search q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    Set<String> terms = terms(q.words());
+    if (terms.isEmpty()) {
+      b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    } else {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String t : terms) {
+        any.add(new TermQuery(new Term(WorkspaceIndex.BODY, t)), BooleanClause.Occur.SHOULD);
+        any.add(new BoostQuery(new TermQuery(new Term(WorkspaceIndex.TITLE, t)), 2f),
+            BooleanClause.Occur.SHOULD);
+        any.add(new TermQuery(new Term(WorkspaceIndex.FOLDERS, t)), BooleanClause.Occur.SHOULD);
+      }
+      b.add(any.build(), BooleanClause.Occur.MUST);
+    }
+    if (q.from().isPresent() || q.to().isPresent()) {
+      long lo = q.from().map(LocalDate::toEpochDay).orElse(Long.MIN_VALUE);
+      long hi = q.to().map(LocalDate::toEpochDay).orElse(Long.MAX_VALUE);
+      b.add(LongPoint.newRangeQuery(WorkspaceIndex.DAY, lo, hi), BooleanClause.Occur.FILTER);
+    }
+    if (q.folder().isPresent() && !q.folder().get().isBlank()) {
+      String folder = workspace.relative(workspace.resolve(q.folder().get()));
+      if (!folder.isEmpty()) {
+        b.add(new TermQuery(new Term(WorkspaceIndex.FOLDER, folder)), BooleanClause.Occur.FILTER);
+      }
+    }
+    try {
+      IndexSearcher searcher = index.searcher();
+      Query query = b.build();
+      TopDocs top = terms.isEmpty()
+          ? searcher.search(query, q.limit(), new Sort(new SortField(WorkspaceIndex.DAY,
+              SortField.Type.LONG, true)))
+          : searcher.search(query, q.limit());
+      List<Hit> hits = new ArrayList<>();
+      var stored = searcher.storedFields();
+      for (ScoreDoc sd : top.scoreDocs) {
+        Document d = stored.document(sd.doc);
+        hits.add(new Hit(d.get(WorkspaceIndex.PATH), d.get(WorkspaceIndex.TITLE),
+            LocalDate.ofEpochDay(d.getField(WorkspaceIndex.DAY).numericValue().longValue())
+                .toString(),
+            snippet(d.get(WorkspaceIndex.BODY), q.words()),
+            Float.isNaN(sd.score) ? 0 : Math.round(sd.score * 1000) / 1000.0));
+      }
+      return hits;
+    } catch (IOException e) {
+      throw ToolFailure.retryable("the search index could not be read", e);
+    }
+  }
+
+  /** The analysed terms of the query, as the index holds them. */
+  private Set<String> terms(String words) {
+    Set<String> out = new LinkedHashSet<>();
+    if (words == null || words.isBlank()) {
+      return out;
+    }
+    try (TokenStream ts = index.analyzer().tokenStream(WorkspaceIndex.BODY, words)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  static String snippet(String body, String words) {
+    if (body == null || body.isEmpty()) {
+      return "";
+    }
+    // why: lower-casing and final-letter mapping keep offsets, so matches map back to the original
+    String haystack = Folding.finalsToOrdinary(body).toLowerCase(java.util.Locale.ROOT);
+    int at = -1;
+    for (String w : words == null ? List.<String>of() : Words.of(words)) {
+      int i = haystack.indexOf(w);
+      if (i >= 0 && (at < 0 || i < at)) {
+        at = i;
+      }
+    }
+    int start = Math.max(0, at < 0 ? 0 : at - SNIPPET / 3);
+    int end = Math.min(body.length(), start + SNIPPET);
+    return body.substring(start, end).replaceAll("\\s+", " ").strip();
+  }
+
+  @Override
+  public List<Entry> list(String folder, boolean recursive) {
+    Path dir = workspace.resolve(folder);
+    if (!Files.isDirectory(dir)) {
+      throw ToolFailure.permanent("'" + folder + "' is not a folder in the workspace");
+    }
+    try (Stream<Path> s = recursive ? Files.walk(dir) : Files.list(dir)) {
+      return s.filter(p -> !p.equals(dir))
+          .filter(p -> !hidden(dir.relativize(p)))
+          .sorted()
+          .map(this::entry)
+          .toList();
+    } catch (IOException e) {
+      throw ToolFailure.permanent("cannot list '" + folder + "': " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hidden(Path relative) {
+    for (Path part : relative) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Entry entry(Path p) {
+    try {
+      boolean folder = Files.isDirectory(p);
+      return new Entry(workspace.relative(p), folder, folder ? 0 : Files.size(p),
+          Files.getLastModifiedTime(p).toInstant().atZone(zone).toLocalDateTime().toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Text read(String path) {
+    Path file = workspace.resolve(path);
+    if (!Files.isRegularFile(file)) {
+      throw ToolFailure.permanent("'" + path + "' is not a file in the workspace");
+    }
+    DocumentReader.Extracted extracted = reader.read(file);
+    try {
+      LocalDate day = DocumentDates.of(extracted.text(), extracted.created(),
+          Files.getLastModifiedTime(file).toInstant(), zone);
+      return new Text(workspace.relative(file), extracted.text(), day.toString());
+    } catch (IOException e) {
+      throw ToolFailure.permanent("cannot read '" + path + "': " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}
