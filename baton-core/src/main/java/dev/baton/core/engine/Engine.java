@@ -54,6 +54,7 @@ public final class Engine implements AutoCloseable {
   private final EngineOptions options;
   private final StepPipeline pipeline;
   private final PlanValidator validator;
+  private final Replanning replanning;
   private final ConcurrentMap<ExecutionId, ExecutionRunner> runners = new ConcurrentHashMap<>();
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantLock changed = new ReentrantLock();
@@ -67,6 +68,7 @@ public final class Engine implements AutoCloseable {
     this.clock = b.clock;
     this.options = b.options;
     this.validator = new PlanValidator(catalog);
+    this.replanning = b.replanning;
     this.pipeline = new StepPipeline(
         new TieredResultCache(new CaffeineResultCache(10_000), store.cache()),
         b.rateLimiter, b.locks,
@@ -353,6 +355,11 @@ public final class Engine implements AutoCloseable {
     }
 
     @Override
+    public Replanning replanning() {
+      return replanning;
+    }
+
+    @Override
     public void publish(Event event) {
       for (Consumer<Event> l : listeners) {
         try {
@@ -395,6 +402,7 @@ public final class Engine implements AutoCloseable {
     private RateLimiter rateLimiter = new Bucket4jRateLimiter();
     private ResourceLocks locks = new LocalResourceLocks();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
+    private Replanning replanning;
 
     private Builder(ExecutionStore store, ToolCatalog catalog) {
       this.store = store;
@@ -423,6 +431,12 @@ public final class Engine implements AutoCloseable {
 
     public Builder openTelemetry(OpenTelemetry value) {
       openTelemetry = value;
+      return this;
+    }
+
+    /** Ask this planner for a new plan version when a required step fails for good. */
+    public Builder replanning(Replanning value) {
+      replanning = value;
       return this;
     }
 

@@ -17,6 +17,9 @@ interface EngineContext {
 
   EngineOptions options();
 
+  /** Null when this engine does not replan. */
+  Replanning replanning();
+
   void publish(Event event);
 
   void runnerEnded(ExecutionRunner runner);

@@ -10,7 +10,11 @@ import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExecutionStatus;
+import dev.baton.core.exec.PlanVersion;
 import dev.baton.core.exec.StepStatus;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.planning.PlanContext;
+import dev.baton.core.planning.PlanProposal;
 import dev.baton.core.plan.References;
 import dev.baton.core.plan.Step;
 import dev.baton.core.plan.StepId;
@@ -53,6 +57,9 @@ final class ExecutionRunner implements Runnable, StepChannel {
         CompletableFuture<ApprovalOutcome> reply) implements Input {}
 
     record Control(Controls.Action action, CompletableFuture<Void> reply) implements Input {}
+
+    /** A planner's answer after {@code failed} failed: a new plan, or null with the reason. */
+    record Replanned(StepId failed, PlanProposal proposal, String problem) implements Input {}
   }
 
   /** The runner ended before it took a command; the caller applies it to the store instead. */
@@ -72,6 +79,8 @@ final class ExecutionRunner implements Runnable, StepChannel {
   private final LinkedBlockingQueue<Input> inbox = new LinkedBlockingQueue<>();
   private final Map<StepId, Thread> live = new HashMap<>();
   private final Map<StepId, CompletableFuture<ApprovalOutcome>> waiters = new HashMap<>();
+  private final Set<StepId> replanAsked = new HashSet<>();
+  private final Set<StepId> replanPending = new HashSet<>();
   private final CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
   private ExecutionState state;
   private volatile boolean stopping;
@@ -291,6 +300,7 @@ final class ExecutionRunner implements Runnable, StepChannel {
           }
         }
         case Input.AwaitApproval a -> awaitApproval(a, now, add, after);
+        case Input.Replanned r -> replanned(r, now, add);
         case Input.Control c -> {
           try {
             Controls.apply(c.action(), state, now, ctx.catalog()).forEach(add);
@@ -308,7 +318,7 @@ final class ExecutionRunner implements Runnable, StepChannel {
     for (int guard = 0; guard < rounds; guard++) {
       Set<StepId> running = new HashSet<>(live.keySet());
       running.addAll(launching);
-      Decision decision = scheduler.decide(state, running, now);
+      Decision decision = scheduler.decide(state, running, now, held(after));
       wakeAt = decision.wakeAt();
       if (decision.commands().isEmpty()) {
         break;
@@ -318,6 +328,63 @@ final class ExecutionRunner implements Runnable, StepChannel {
       }
     }
     return new Round(events, after, wakeAt);
+  }
+
+  /**
+   * Failed required steps whose consequences wait for a planner; asks for new plans (after the
+   * round commits) for failures not yet asked about.
+   */
+  private Set<StepId> held(List<Runnable> after) {
+    Replanning replanning = ctx.replanning();
+    if (replanning == null || state.status().terminal() || drainUntil != null) {
+      return Set.of();
+    }
+    for (var st : state.steps().values()) {
+      boolean optional = state.plan().step(st.id()).map(Step::optional).orElse(false);
+      if (st.status() == StepStatus.FAILED && !optional && !replanAsked.contains(st.id())
+          && state.replans() < replanning.maxReplans()) {
+        replanAsked.add(st.id());
+        replanPending.add(st.id());
+        ExecutionState snapshot = state.copy();
+        StepId failed = st.id();
+        after.add(() -> Thread.ofVirtual().name("replan-" + id.value()).start(() ->
+            inbox.add(askPlanner(replanning, snapshot, failed))));
+      }
+    }
+    return Set.copyOf(replanPending);
+  }
+
+  private Input.Replanned askPlanner(Replanning replanning, ExecutionState snapshot,
+      StepId failed) {
+    try {
+      PlanContext context = new PlanContext(ctx.clock().instant(), replanning.zone(), null,
+          List.of());
+      return replanning.planner().replan(snapshot, failed, snapshot.step(failed).error(),
+              ctx.catalog(), context)
+          .map(p -> new Input.Replanned(failed, p, null))
+          .orElseGet(() -> new Input.Replanned(failed, null, "the planner has no other plan"));
+    } catch (RuntimeException e) {
+      return new Input.Replanned(failed, null, "the planner failed: " + e.getMessage());
+    }
+  }
+
+  private void replanned(Input.Replanned r, Instant now, Consumer<Draft> add) {
+    replanPending.remove(r.failed());
+    if (r.proposal() == null || state.status().terminal()) {
+      LOG.info("{}: no new plan after {} failed: {}", id, r.failed(), r.problem());
+      return;
+    }
+    Plan plan = r.proposal().plan();
+    String problem = Replans.problemWith(plan, state, ctx.catalog());
+    if (problem != null) {
+      LOG.warn("{}: refusing the new plan after {} failed: {}", id, r.failed(), problem);
+      return;
+    }
+    int version = state.planVersion() + 1;
+    String error = state.step(r.failed()).error() == null ? "failed"
+        : state.step(r.failed()).error().code().name();
+    add.accept(seq -> new Event.PlanVersionCreated(id, seq, now, version, plan,
+        PlanVersion.REPLANNED + " after step " + r.failed() + " failed (" + error + ")"));
   }
 
   private void done(Input.Done d, Consumer<Draft> add) {

@@ -149,9 +149,10 @@ public final class ExecutionState {
     steps.clear();
     for (Step s : v.plan().steps()) {
       StepState before = old.get(s.id());
-      // why: a new version keeps what already succeeded; everything else runs again
-      steps.put(s.id(), before != null && before.status() == StepStatus.SUCCEEDED ? before
-          : StepState.pending(s.id()));
+      // why: a new version keeps what succeeded or is still running; everything else runs again
+      boolean keep = before != null && (before.status() == StepStatus.SUCCEEDED
+          || before.status().inFlight());
+      steps.put(s.id(), keep ? before : StepState.pending(s.id()));
     }
   }
 
@@ -218,6 +219,11 @@ public final class ExecutionState {
 
   public int planVersion() {
     return versions.getLast().version();
+  }
+
+  /** How many plan versions came from replanning after a failure. */
+  public int replans() {
+    return (int) versions.stream().filter(PlanVersion::replan).count();
   }
 
   public List<PlanVersion> versions() {

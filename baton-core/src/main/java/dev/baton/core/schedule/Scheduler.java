@@ -36,6 +36,14 @@ public final class Scheduler {
   }
 
   public Decision decide(ExecutionState state, Set<StepId> live, Instant now) {
+    return decide(state, live, now, Set.of());
+  }
+
+  /**
+   * @param held failed steps whose consequences wait (a replan is being asked for): their
+   *     dependents are neither skipped nor started, and the execution does not end
+   */
+  public Decision decide(ExecutionState state, Set<StepId> live, Instant now, Set<StepId> held) {
     List<Command> out = new ArrayList<>();
     ExecutionStatus status = state.status();
     if (status == ExecutionStatus.QUEUED) {
@@ -63,6 +71,9 @@ public final class Scheduler {
       if (s.status() != StepStatus.PENDING) {
         continue;
       }
+      if (state.graph().dependencies(s.id()).stream().anyMatch(held::contains)) {
+        continue;
+      }
       String blocked = blockedBy(state, s.id());
       if (blocked != null) {
         out.add(new Command.SkipStep(s.id(), blocked));
@@ -82,7 +93,7 @@ public final class Scheduler {
     }
     boolean skipping = out.stream().anyMatch(c -> c instanceof Command.SkipStep);
     boolean allDone = state.steps().values().stream().allMatch(s -> s.status().terminal())
-        && live.isEmpty();
+        && live.isEmpty() && held.isEmpty();
     if (allDone && !skipping) {
       out.add(finish(state));
     } else if (!paused && !skipping) {

@@ -32,6 +32,11 @@ public final class ExtractiveAnalyzer {
       "open question", "pending", "follow up", "follow-up", "action item", "still need",
       "not yet", "tbd", "- [ ]", "פתוח", "פתוחה", "לבדוק", "טרם", "משימה", "צריך ל", "יש לבדוק",
       "ממתין", "לא הוחלט");
+  /** Header lines such as "Date: 2025-12-15" or "משתתפים: נועה, יואב": facts, not sentences. */
+  private static final Pattern METADATA =
+      Pattern.compile("^[\\p{L}\\p{M}'׳\\-]{1,20}(?:\\s[\\p{L}\\p{M}'׳\\-]{1,20})?\\s*:\\s*\\S.*$");
+  private static final int METADATA_MAX_WORDS = 10;
+  private static final int SUMMARY_MIN_WORDS = 4;
   private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
   private static final Pattern DAY_FIRST =
       Pattern.compile("\\b(\\d{1,2})[./](\\d{1,2})[./](\\d{4})\\b");
@@ -54,7 +59,7 @@ public final class ExtractiveAnalyzer {
     List<Sentence> sentences = new ArrayList<>();
     for (Source s : sources) {
       for (String text : sentences(s.text())) {
-        sentences.add(new Sentence(text, s.path(), sentences.size()));
+        sentences.add(new Sentence(text, s.path(), sentences.size(), isMetadata(text)));
       }
     }
     Map<String, Integer> freq = new HashMap<>();
@@ -63,7 +68,12 @@ public final class ExtractiveAnalyzer {
         freq.merge(w, 1, Integer::sum);
       }
     }
-    List<Sentence> ranked = new ArrayList<>(sentences);
+    // why: header lines repeat in every document, so word frequency alone would rank them first
+    List<Sentence> ranked = new ArrayList<>(sentences.stream()
+        .filter(x -> !x.metadata() && content(x.text()).size() >= SUMMARY_MIN_WORDS).toList());
+    if (ranked.isEmpty()) {
+      ranked.addAll(sentences);
+    }
     ranked.sort((a, b) -> Double.compare(weight(b, freq), weight(a, freq)));
     List<Sentence> top = ranked.subList(0, Math.min(KEY_POINTS, ranked.size()));
     List<String> keyPoints = top.stream().sorted((a, b) -> Integer.compare(a.order(), b.order()))
@@ -76,7 +86,14 @@ public final class ExtractiveAnalyzer {
         sources.stream().map(Source::path).toList(), "extractive");
   }
 
-  private record Sentence(String text, String source, int order) {}
+  private record Sentence(String text, String source, int order, boolean metadata) {}
+
+  static boolean isMetadata(String line) {
+    return METADATA.matcher(line).matches() && Words.of(line).size() <= METADATA_MAX_WORDS
+        && !line.toLowerCase(Locale.ROOT).startsWith("decision")
+        && !line.toLowerCase(Locale.ROOT).startsWith("action item")
+        && !line.toLowerCase(Locale.ROOT).startsWith("open item");
+  }
 
   /** Sentences and list items of a text, headings dropped, markers like "- " stripped. */
   static List<String> sentences(String text) {
