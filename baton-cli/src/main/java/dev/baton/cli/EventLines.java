@@ -40,6 +40,8 @@ final class EventLines {
       case Event.ApprovalDecided e -> prefix + "  " + e.step() + " "
           + (e.approved() ? "approved" : "rejected") + " by " + e.by()
           + (e.editedArguments() == null ? "" : " with edited arguments");
+      case Event.ModelUsed e -> prefix + "model " + e.model() + " for " + e.purpose() + ": "
+          + e.calls() + " call(s), " + (e.inputTokens() + e.outputTokens()) + " tokens";
       case Event.ApprovalExpired e -> prefix + "  " + e.step() + " approval expired ("
           + e.policy().name().toLowerCase() + ")";
     };

@@ -52,7 +52,8 @@ final class PrintOut {
         + " (" + count(s, StepStatus.SUCCEEDED) + " succeeded, " + count(s, StepStatus.FAILED)
         + " failed, " + count(s, StepStatus.SKIPPED) + " skipped) · attempts: " + attempts
         + " · retries: " + retries + " · approvals: " + approvals + " · plan version: "
-        + s.planVersion());
+        + s.planVersion() + " · model calls: " + s.usage().calls() + " · tokens: "
+        + s.usage().totalTokens());
   }
 
   private static long count(ExecutionState s, StepStatus status) {

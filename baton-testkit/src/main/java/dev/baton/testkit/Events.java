@@ -212,6 +212,12 @@ public final class Events {
   }
 
   /** The latest approval of {@code step} timed out under {@code policy}. */
+  public Event.ModelUsed modelUsed(String purpose, int calls, long inputTokens,
+      long outputTokens) {
+    return new Event.ModelUsed(execution, ++seq, clock.instant(), purpose, "scripted:model", calls,
+        inputTokens, outputTokens, java.time.Duration.ofMillis(10));
+  }
+
   public Event.ApprovalExpired approvalExpired(String step, ExpiryPolicy policy) {
     StepId id = StepId.of(step);
     return new Event.ApprovalExpired(execution, ++seq, now(), latestApproval(id), id, policy);

@@ -571,6 +571,7 @@ public abstract class ExecutionStoreContract {
   protected static List<Event> everyKindOfEvent(Events run) {
     List<Event> log = new ArrayList<>();
     log.add(run.created("acme"));
+    log.add(run.modelUsed("planning", 1, 3421, 200));
     log.add(run.planApprovalRequested());
     log.add(run.planApprovalDecided(true, "dana"));
     log.add(run.status(ExecutionStatus.RUNNING));

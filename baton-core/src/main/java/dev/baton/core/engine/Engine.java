@@ -105,9 +105,15 @@ public final class Engine implements AutoCloseable {
     List<Event> events = new ArrayList<>();
     events.add(new Event.ExecutionCreated(id, 1, now, submission.tenant(), submission.request(),
         submission.plan(), submission.options()));
+    var planned = submission.plannedBy();
+    if (planned != null && planned.cost().modelCalls() > 0) {
+      events.add(new Event.ModelUsed(id, events.size() + 1, now, "planning", planned.planner(),
+          planned.cost().modelCalls(), planned.cost().inputTokens(),
+          planned.cost().outputTokens(), planned.cost().took()));
+    }
     if (submission.options().requirePlanApproval()) {
-      events.add(new Event.PlanApprovalRequested(id, 2, now, 1));
-      events.add(new Event.StatusChanged(id, 3, now, ExecutionStatus.QUEUED,
+      events.add(new Event.PlanApprovalRequested(id, events.size() + 1, now, 1));
+      events.add(new Event.StatusChanged(id, events.size() + 1, now, ExecutionStatus.QUEUED,
           ExecutionStatus.AWAITING_PLAN_APPROVAL, "the plan waits for approval"));
     }
     store.append(events);

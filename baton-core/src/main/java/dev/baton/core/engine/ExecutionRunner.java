@@ -380,6 +380,11 @@ final class ExecutionRunner implements Runnable, StepChannel {
       LOG.warn("{}: refusing the new plan after {} failed: {}", id, r.failed(), problem);
       return;
     }
+    var cost = r.proposal().cost();
+    if (cost.modelCalls() > 0) {
+      add.accept(seq -> new Event.ModelUsed(id, seq, now, "replanning", "planner",
+          cost.modelCalls(), cost.inputTokens(), cost.outputTokens(), cost.took()));
+    }
     int version = state.planVersion() + 1;
     String error = state.step(r.failed()).error() == null ? "failed"
         : state.step(r.failed()).error().code().name();

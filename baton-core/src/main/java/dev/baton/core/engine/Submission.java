@@ -3,6 +3,7 @@ package dev.baton.core.engine;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.plan.Plan;
+import dev.baton.core.planning.PlanCost;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,16 @@ import java.util.Objects;
  * words, kept for the record.
  */
 public record Submission(ExecutionId id, Plan plan, String request, String tenant,
-    ExecutionOptions options) {
+    ExecutionOptions options, PlannedBy plannedBy) {
+
+  /** Which planner made the plan and what it cost; recorded with the execution. */
+  public record PlannedBy(String planner, PlanCost cost) {}
+
+  public Submission(ExecutionId id, Plan plan, String request, String tenant,
+      ExecutionOptions options) {
+    this(id, plan, request, tenant, options, null);
+  }
+
   public static final String DEFAULT_TENANT = "default";
 
   public Submission {
@@ -25,10 +35,14 @@ public record Submission(ExecutionId id, Plan plan, String request, String tenan
   }
 
   public Submission withOptions(ExecutionOptions value) {
-    return new Submission(id, plan, request, tenant, value);
+    return new Submission(id, plan, request, tenant, value, plannedBy);
   }
 
   public Submission withRequest(String value) {
-    return new Submission(id, plan, value, tenant, options);
+    return new Submission(id, plan, value, tenant, options, plannedBy);
+  }
+
+  public Submission withPlannedBy(String planner, PlanCost cost) {
+    return new Submission(id, plan, request, tenant, options, new PlannedBy(planner, cost));
   }
 }

@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
     @JsonSubTypes.Type(Event.StepLogged.class),
     @JsonSubTypes.Type(Event.ApprovalRequested.class),
     @JsonSubTypes.Type(Event.ApprovalDecided.class),
-    @JsonSubTypes.Type(Event.ApprovalExpired.class)
+    @JsonSubTypes.Type(Event.ApprovalExpired.class),
+    @JsonSubTypes.Type(Event.ModelUsed.class)
 })
 public sealed interface Event {
   ExecutionId execution();
@@ -170,6 +171,18 @@ public sealed interface Event {
       StepId step, ExpiryPolicy policy) implements Event {
     public Event withSeq(long s) {
       return new ApprovalExpired(execution, s, at, approval, step, policy);
+    }
+  }
+
+  /**
+   * A language model was used for this execution ({@code purpose}: "planning", "repair",
+   * "replanning", or a step id), with its calls and tokens, so each execution shows its cost.
+   */
+  record ModelUsed(ExecutionId execution, long seq, Instant at, String purpose, String model,
+      int calls, long inputTokens, long outputTokens, Duration took) implements Event {
+    public Event withSeq(long s) {
+      return new ModelUsed(execution, s, at, purpose, model, calls, inputTokens, outputTokens,
+          took);
     }
   }
 

@@ -34,6 +34,7 @@ public final class ExecutionState {
   private final Map<ApprovalId, Approval> approvals = new LinkedHashMap<>();
   private boolean planApprovalPending;
   private String statusReason;
+  private Usage usage = Usage.NONE;
 
   private ExecutionState() {}
 
@@ -63,6 +64,7 @@ public final class ExecutionState {
     c.approvals.putAll(approvals);
     c.planApprovalPending = planApprovalPending;
     c.statusReason = statusReason;
+    c.usage = usage;
     return c;
   }
 
@@ -131,6 +133,8 @@ public final class ExecutionState {
               ? s.with(StepStatus.RUNNING) : s);
         }
       }
+      case Event.ModelUsed e -> usage = usage.plus(e.calls(), e.inputTokens(),
+          e.outputTokens());
       case Event.ApprovalExpired e -> {
         Approval a = approval(e.approval());
         boolean reject = e.policy() == ExpiryPolicy.REJECT;
@@ -219,6 +223,24 @@ public final class ExecutionState {
 
   public int planVersion() {
     return versions.getLast().version();
+  }
+
+  /** Model calls and tokens this execution used so far (planning included). */
+  public Usage usage() {
+    return usage;
+  }
+
+  /** Model calls and tokens, summed. */
+  public record Usage(int calls, long inputTokens, long outputTokens) {
+    public static final Usage NONE = new Usage(0, 0, 0);
+
+    Usage plus(int c, long in, long out) {
+      return new Usage(calls + c, inputTokens + in, outputTokens + out);
+    }
+
+    public long totalTokens() {
+      return inputTokens + outputTokens;
+    }
   }
 
   /** How many plan versions came from replanning after a failure. */

@@ -42,7 +42,9 @@ class EventJsonTest {
         new Event.StepSucceeded(id, 14, t, s, args, 2, Duration.ofMillis(40), false),
         new Event.StepFailed(id, 15, t, s, err, 3),
         new Event.StepSkipped(id, 16, t, s, "dependency failed"),
-        new Event.StepCancelled(id, 17, t, s));
+        new Event.StepCancelled(id, 17, t, s),
+        new Event.ModelUsed(id, 18, t, "planning", "google:gemini-2.5-flash", 2, 3421, 180,
+            Duration.ofMillis(900)));
     for (Event e : events) {
       String json = Json.write(e);
       assertThat(json).startsWith("{\"type\":\"" + e.getClass().getSimpleName() + "\"");
