@@ -401,6 +401,22 @@ public abstract class ExecutionStoreContract {
   // ---------------------------------------------------------------- leases
 
   @Test
+  void claimOfAnUnknownExecutionIsNotFound() {
+    assertThatThrownBy(() -> store.claim(ExecutionId.of("ex-unknown"), "node-a", clock.instant(),
+        LEASE)).isInstanceOfSatisfying(BatonException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.EXECUTION_NOT_FOUND));
+  }
+
+  @Test
+  void aLogMustBeginWithExecutionCreated() {
+    Events run = Events.newExecution(clock);
+    assertThatThrownBy(() -> store.append(List.of(run.status(ExecutionStatus.RUNNING))))
+        .isInstanceOfSatisfying(BatonException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_CORRUPT));
+    assertThat(store.events(run.execution(), 0)).isEmpty();
+  }
+
+  @Test
   void claimsAFreeLease() {
     ExecutionId id = started("acme").execution();
 

@@ -43,6 +43,11 @@ public final class InMemoryExecutionStore implements ExecutionStore {
         throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + id + " is at event "
             + last + ", not " + (events.getFirst().seq() - 1));
       }
+      if (log == null && !(events.getFirst() instanceof Event.ExecutionCreated)) {
+        throw BatonException.of(ErrorCode.STORE_CORRUPT, "execution " + id
+            + " must begin with ExecutionCreated, not " + events.getFirst().getClass()
+                .getSimpleName());
+      }
       ExecutionState state = log == null ? null : states.get(id).copy();
       List<Event> added = new ArrayList<>(events);
       for (Event e : added) {
@@ -128,6 +133,10 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   public boolean claim(ExecutionId id, String owner, Instant now, Duration ttl) {
     lock.lock();
     try {
+      if (!states.containsKey(id)) {
+        throw BatonException.of(ErrorCode.EXECUTION_NOT_FOUND, "no execution with id '" + id
+            + "'");
+      }
       Lease held = leases.get(id);
       if (held != null && !held.owner().equals(owner) && held.until().isAfter(now)) {
         return false;

@@ -28,9 +28,8 @@ import javax.sql.DataSource;
  * sees one without the other. Several processes may share one database: a stale writer gets
  * STORE_CONFLICT, never a fork in the log.
  *
- * <p>Semantics are those of core's {@code InMemoryExecutionStore}, with one difference: a lease
- * lives on its execution's row, so {@link #claim} of an execution with no events throws
- * EXECUTION_NOT_FOUND. Database failures leave as {@link BatonException} STORE_UNAVAILABLE
+ * <p>Semantics are those of core's {@code InMemoryExecutionStore} (the contract suite checks
+ * both): {@link #claim} of an execution with no events throws EXECUTION_NOT_FOUND. Database failures leave as {@link BatonException} STORE_UNAVAILABLE
  * (retryable) with the driver's exception as cause. Thread-safe; {@link #close()} closes the pool.
  */
 public final class JdbcExecutionStore implements ExecutionStore {
