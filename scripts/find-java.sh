@@ -19,6 +19,10 @@ find_java_home() {
       major=$(java_major "$home/bin/java")
       if [ -n "$major" ] && [ "$major" -ge 21 ]; then
         export JAVA_HOME="$home"
+        # why: Maven 3.8's bundled Guava warns on every start under JDK 24+ unless this is allowed
+        if [ "$major" -ge 24 ]; then
+          export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+        fi
         return 0
       fi
     fi

@@ -31,6 +31,9 @@ public final class Main implements Callable<Integer> {
   String tenant;
 
   public static void main(String[] args) {
+    // why: Lucene logs through java.util.logging that the Vector API is not enabled; nothing a
+    // person can act on, and it lands in the middle of the live view
+    java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 
