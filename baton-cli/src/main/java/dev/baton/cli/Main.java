@@ -20,6 +20,10 @@ import picocli.CommandLine.Option;
         ApprovalCommands.Reject.class, RecoverCommand.class, ToolsCommand.class,
         ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
+  // why: held in a field, or the JUL logger (and its level) can be garbage collected
+  private static final java.util.logging.Logger LUCENE_LOG =
+      java.util.logging.Logger.getLogger("org.apache.lucene");
+
   @Option(names = "--home", description = "Data folder (default: $BATON_HOME or ./.baton)")
   Path home;
 
@@ -33,7 +37,7 @@ public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     // why: Lucene logs through java.util.logging that the Vector API is not enabled; nothing a
     // person can act on, and it lands in the middle of the live view
-    java.util.logging.Logger.getLogger("org.apache.lucene").setLevel(java.util.logging.Level.SEVERE);
+    LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
     System.exit(run(args));
   }
 
