@@ -1,0 +1,84 @@
+package dev.baton.bench;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs the benchmarks and prints their tables as Markdown on standard output (progress goes to
+ * standard error).
+ *
+ * <pre>
+ * java -jar baton-bench/target/baton-bench.jar [--suites=dag,overhead,langgraph] [--reps=7]
+ *     [--warmup=3] [--chain=500] [--fanout=1000] [--parallel=256] [--dag-scale=1.0]
+ *     [--commits=1000]
+ * </pre>
+ *
+ * <p>{@code dag}: makespan ÷ critical path on an unbalanced DAG, beside a level-by-level executor;
+ * {@code overhead}: wall time per step of a no-op chain and fan-out, in memory and on SQLite, beside
+ * one bare SQLite commit; {@code langgraph}: the same workloads in LangGraph4j.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    Bench.Options o;
+    try {
+      o = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println("usage: BenchMain [--suites=dag,overhead,langgraph] [--reps=N]"
+          + " [--warmup=N] [--chain=N] [--fanout=N] [--parallel=N] [--dag-scale=X]"
+          + " [--commits=N]");
+      System.exit(2);
+      return;
+    }
+    long start = System.nanoTime();
+    Report report = Bench.run(o, System.err);
+    System.out.print(report.markdown());
+    System.err.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    // why: LangGraph4j and the pools may leave non-daemon threads behind
+    System.exit(0);
+  }
+
+  static Bench.Options parse(String[] args) {
+    Bench.Options d = Bench.Options.DEFAULTS;
+    Set<Bench.Suite> suites = d.suites();
+    int reps = d.reps();
+    int warmups = d.warmups();
+    int chain = d.chain();
+    int fanOut = d.fanOut();
+    int parallel = d.fanOutParallel();
+    double scale = d.dagScale();
+    int commits = d.commits();
+    for (String arg : args) {
+      int eq = arg.indexOf('=');
+      if (!arg.startsWith("--") || eq < 0) {
+        throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
+      }
+      String name = arg.substring(2, eq);
+      String value = arg.substring(eq + 1);
+      try {
+        switch (name) {
+          case "suites" -> {
+            suites = EnumSet.noneOf(Bench.Suite.class);
+            for (String s : value.split(",")) {
+              suites.add(Bench.Suite.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+            }
+          }
+          case "reps" -> reps = Integer.parseInt(value);
+          case "warmup" -> warmups = Integer.parseInt(value);
+          case "chain" -> chain = Integer.parseInt(value);
+          case "fanout" -> fanOut = Integer.parseInt(value);
+          case "parallel" -> parallel = Integer.parseInt(value);
+          case "dag-scale" -> scale = Double.parseDouble(value);
+          case "commits" -> commits = Integer.parseInt(value);
+          default -> throw new IllegalArgumentException("unknown option --" + name);
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--" + name + " needs a number, got '" + value + "'");
+      }
+    }
+    return new Bench.Options(suites, reps, warmups, chain, fanOut, parallel, scale, commits);
+  }
+}

@@ -1,0 +1,159 @@
+package dev.baton.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A DAG of tasks that every executor in the benchmark runs: each task waits for the tasks in
+ * {@code after}, then sleeps for {@code work} (zero: returns at once). Tasks are listed so that a
+ * task comes after everything it waits for. The critical path and the level-by-level bound are
+ * computed from the sleeps, not measured.
+ */
+record Workload(String name, Shape shape, List<Task> tasks) {
+
+  /** How the workload is laid out; LangGraph4j needs to know, since it only forks and joins. */
+  enum Shape { CHAIN, FAN_OUT, FORK_JOIN }
+
+  /** One tool call: its id, the ids it waits for, and how long it works. */
+  record Task(String id, List<String> after, Duration work) {
+    Task {
+      Objects.requireNonNull(id, "id");
+      after = List.copyOf(after);
+      Objects.requireNonNull(work, "work");
+    }
+  }
+
+  Workload {
+    tasks = List.copyOf(tasks);
+    Map<String, Task> seen = new HashMap<>();
+    for (Task t : tasks) {
+      for (String d : t.after()) {
+        if (!seen.containsKey(d)) {
+          throw new IllegalArgumentException(t.id() + " waits for " + d + ", listed after it");
+        }
+      }
+      if (seen.put(t.id(), t) != null) {
+        throw new IllegalArgumentException("duplicate task " + t.id());
+      }
+    }
+  }
+
+  int size() {
+    return tasks.size();
+  }
+
+  /** {@code n} no-op tasks, each waiting for the one before. */
+  static Workload chain(int n) {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      tasks.add(new Task("s" + i, i == 0 ? List.of() : List.of("s" + (i - 1)), Duration.ZERO));
+    }
+    return new Workload("chain of " + n, Shape.CHAIN, tasks);
+  }
+
+  /** One no-op root and {@code n - 1} no-op children that each wait only for the root. */
+  static Workload fanOut(int n) {
+    List<Task> tasks = new ArrayList<>();
+    tasks.add(new Task("root", List.of(), Duration.ZERO));
+    for (int i = 1; i < n; i++) {
+      tasks.add(new Task("c" + i, List.of("root"), Duration.ZERO));
+    }
+    return new Workload("fan-out of " + n, Shape.FAN_OUT, tasks);
+  }
+
+  /**
+   * An unbalanced fork-join of sleeps: a root, four branches of uneven steps, and a sink that waits
+   * for every branch. Critical path {@code 400 ms × scale} (root → a1 → a2 → sink); running level by
+   * level takes {@code 520 ms × scale} (20 + 300 + 180 + 20), 1.30× the critical path, because the
+   * long first step of branch a and the long second step of branch b land in different levels.
+   *
+   * <pre>
+   *        ┌─ a1 300 ─ a2  60 ─┐
+   *        ├─ b1  60 ─ b2 180 ─┤
+   * root 20┼─ c1 150 ─ c2 150 ─┼ sink 20
+   *        └─ d1 100 ──────────┘
+   * </pre>
+   */
+  static Workload unbalancedDag(double scale) {
+    List<Task> tasks = new ArrayList<>();
+    tasks.add(sleep("root", scale, 20));
+    tasks.add(sleep("a1", scale, 300, "root"));
+    tasks.add(sleep("b1", scale, 60, "root"));
+    tasks.add(sleep("c1", scale, 150, "root"));
+    tasks.add(sleep("d1", scale, 100, "root"));
+    tasks.add(sleep("a2", scale, 60, "a1"));
+    tasks.add(sleep("b2", scale, 180, "b1"));
+    tasks.add(sleep("c2", scale, 150, "c1"));
+    tasks.add(sleep("sink", scale, 20, "a2", "b2", "c2", "d1"));
+    return new Workload("unbalanced DAG (9 sleeps)", Shape.FORK_JOIN, tasks);
+  }
+
+  private static Task sleep(String id, double scale, long millis, String... after) {
+    return new Task(id, List.of(after), Duration.ofMillis(Math.round(millis * scale)));
+  }
+
+  /** The heaviest path through the DAG by work: no executor can finish sooner. */
+  Duration criticalPath() {
+    Map<String, Duration> finish = new HashMap<>();
+    Duration longest = Duration.ZERO;
+    for (Task t : tasks) {
+      Duration start = Duration.ZERO;
+      for (String d : t.after()) {
+        start = max(start, finish.get(d));
+      }
+      Duration end = start.plus(t.work());
+      finish.put(t.id(), end);
+      longest = max(longest, end);
+    }
+    return longest;
+  }
+
+  /** Each task's level: 0 with no dependencies, else one past its deepest dependency. */
+  Map<String, Integer> levels() {
+    Map<String, Integer> level = new LinkedHashMap<>();
+    for (Task t : tasks) {
+      int l = 0;
+      for (String d : t.after()) {
+        l = Math.max(l, level.get(d) + 1);
+      }
+      level.put(t.id(), l);
+    }
+    return level;
+  }
+
+  /** The tasks of each level, in order: what a level-by-level executor runs together. */
+  List<List<Task>> byLevel() {
+    Map<String, Integer> level = levels();
+    List<List<Task>> out = new ArrayList<>();
+    for (Task t : tasks) {
+      int l = level.get(t.id());
+      while (out.size() <= l) {
+        out.add(new ArrayList<>());
+      }
+      out.get(l).add(t);
+    }
+    return out;
+  }
+
+  /** What running level by level takes at best: the sum over levels of the longest task. */
+  Duration levelByLevelBound() {
+    Duration total = Duration.ZERO;
+    for (List<Task> level : byLevel()) {
+      Duration longest = Duration.ZERO;
+      for (Task t : level) {
+        longest = max(longest, t.work());
+      }
+      total = total.plus(longest);
+    }
+    return total;
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+}
