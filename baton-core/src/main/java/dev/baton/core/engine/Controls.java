@@ -12,7 +12,6 @@ import dev.baton.core.exec.StepState;
 import dev.baton.core.exec.StepStatus;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanValidator;
-import dev.baton.core.tool.Schemas;
 import dev.baton.core.tool.ToolCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,8 +96,8 @@ final class Controls {
     }
     ObjectNode edits = d.approve() ? d.edits() : null;
     if (edits != null) {
-      List<Problem> problems = Schemas.validate(catalog.get(a.tool()).descriptor().inputSchema(),
-          edits, "/arguments");
+      List<Problem> problems = catalog.get(a.tool()).descriptor().inputProblems(edits,
+          "/arguments");
       if (!problems.isEmpty()) {
         throw BatonException.invalid(ErrorCode.APPROVAL_INVALID_EDIT, "The edited arguments for "
             + a.step() + " (" + a.tool() + ") do not fit the tool; the approval is still pending:",

@@ -118,7 +118,7 @@ public final class Engine implements AutoCloseable {
     }
     store.append(events);
     events.forEach(context::publish);
-    adopt(id);
+    adopt(id, ExecutionState.replay(events));
     return id;
   }
 
@@ -136,6 +136,11 @@ public final class Engine implements AutoCloseable {
 
   /** Runs an execution here if nobody else holds it; true when a runner of this engine has it. */
   public boolean adopt(ExecutionId id) {
+    return adopt(id, null);
+  }
+
+  /** @param known the state as the caller just wrote it, or null to load it after claiming */
+  private boolean adopt(ExecutionId id, ExecutionState known) {
     checkOpen();
     if (runners.containsKey(id)) {
       return true;
@@ -143,7 +148,7 @@ public final class Engine implements AutoCloseable {
     if (!store.claim(id, options.owner(), clock.instant(), options.leaseTtl())) {
       return false;
     }
-    ExecutionState state = store.load(id);
+    ExecutionState state = known != null ? known : store.load(id);
     if (state.status().terminal()) {
       store.release(id, options.owner());
       return false;

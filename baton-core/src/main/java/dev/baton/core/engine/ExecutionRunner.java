@@ -47,6 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ExecutionRunner implements Runnable, StepChannel {
   private static final Logger LOG = LoggerFactory.getLogger(ExecutionRunner.class);
   private static final int MAX_COMMIT_FAILURES = 20;
+  private static final Duration FACT_DELAY = Duration.ofMillis(25);
 
   sealed interface Input {
     record Done(StepId step, StepOutcome outcome) implements Input {}
@@ -212,12 +213,32 @@ final class ExecutionRunner implements Runnable, StepChannel {
       if (first != null) {
         batch.add(first);
         inbox.drainTo(batch);
+        gatherWhileOnlyFacts(batch);
       }
       if (!renewLease()) {
         LOG.warn("{}: lease lost to another process; stopping here", id);
         return;
       }
       pollOtherWriters();
+    }
+  }
+
+  /**
+   * Stage and attempt events alone are worth no commit of their own: wait a little for something
+   * that changes what happens next (a step's end, an approval, a command), so a fast step costs one
+   * commit, not two.
+   */
+  private void gatherWhileOnlyFacts(List<Input> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + FACT_DELAY.toNanos();
+    while (!stopping && batch.stream().allMatch(i -> i instanceof Input.Fact f
+        && f.draft() != null)) {
+      long left = deadline - System.nanoTime();
+      Input more = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+      if (more == null) {
+        return;
+      }
+      batch.add(more);
+      inbox.drainTo(batch);
     }
   }
 
@@ -339,14 +360,13 @@ final class ExecutionRunner implements Runnable, StepChannel {
     if (replanning == null || state.status().terminal() || drainUntil != null) {
       return Set.of();
     }
-    for (var st : state.steps().values()) {
-      boolean optional = state.plan().step(st.id()).map(Step::optional).orElse(false);
-      if (st.status() == StepStatus.FAILED && !optional && !replanAsked.contains(st.id())
+    for (StepId failed : state.failedSteps()) {
+      boolean optional = state.graph().step(failed).optional();
+      if (!optional && !replanAsked.contains(failed)
           && state.replans() < replanning.maxReplans()) {
-        replanAsked.add(st.id());
-        replanPending.add(st.id());
+        replanAsked.add(failed);
+        replanPending.add(failed);
         ExecutionState snapshot = state.copy();
-        StepId failed = st.id();
         after.add(() -> Thread.ofVirtual().name("replan-" + id.value()).start(() ->
             inbox.add(askPlanner(replanning, snapshot, failed))));
       }
@@ -390,6 +410,8 @@ final class ExecutionRunner implements Runnable, StepChannel {
         : state.step(r.failed()).error().code().name();
     add.accept(seq -> new Event.PlanVersionCreated(id, seq, now, version, plan,
         PlanVersion.REPLANNED + " after step " + r.failed() + " failed (" + error + ")"));
+    // why: a step of the new version may fail again under the same id; it may be replanned again
+    replanAsked.clear();
   }
 
   private void done(Input.Done d, Consumer<Draft> add) {
@@ -467,7 +489,7 @@ final class ExecutionRunner implements Runnable, StepChannel {
 
   private void start(StepId stepId, Instant now, Consumer<Draft> add, List<Runnable> after,
       Set<StepId> launching) {
-    Step step = state.plan().step(stepId).orElseThrow();
+    Step step = state.graph().step(stepId);
     boolean relaunch = state.step(stepId).status() != StepStatus.PENDING;
     if (relaunch) {
       add.accept(seq -> new Event.StepStage(id, seq, now, stepId,
@@ -482,7 +504,7 @@ final class ExecutionRunner implements Runnable, StepChannel {
         throw BatonException.of(ErrorCode.TOOL_NOT_FOUND, "no tool named '" + step.tool()
             + "' in this process");
       }
-      args = References.resolve(step.args(), state.outputs());
+      args = References.resolve(step.args(), state::output);
     } catch (BatonException e) {
       add.accept(seq -> new Event.StepFailed(id, seq, now, stepId, ErrorInfo.of(e), 0));
       return;

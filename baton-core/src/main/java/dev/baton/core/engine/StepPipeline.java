@@ -10,7 +10,6 @@ import dev.baton.core.port.RateLimiter;
 import dev.baton.core.port.ResourceLocks;
 import dev.baton.core.port.ResultCache;
 import dev.baton.core.tool.RetryPolicy;
-import dev.baton.core.tool.Schemas;
 import dev.baton.core.tool.StepLogger;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolContext;
@@ -234,7 +233,7 @@ final class StepPipeline {
       } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception x ? x : e;
       }
-      List<Problem> problems = Schemas.validate(tool.descriptor().outputSchema(),
+      List<Problem> problems = tool.descriptor().outputProblems(
           output == null ? dev.baton.core.json.Json.object().nullNode() : output, "/output");
       if (!problems.isEmpty()) {
         throw BatonException.invalid(ErrorCode.STEP_OUTPUT_INVALID, tool.descriptor().name()

@@ -9,10 +9,12 @@ import dev.baton.core.plan.StepId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,6 +33,13 @@ public final class ExecutionState {
   private final List<PlanVersion> versions = new ArrayList<>();
   private PlanGraph graph;
   private final Map<StepId, StepState> steps = new LinkedHashMap<>();
+  // why: kept up to date on every change so the scheduler looks only at steps that can move,
+  // not at every step of a large plan on every decision
+  private final Set<StepId> frontier = new HashSet<>();
+  private final Set<StepId> inFlight = new HashSet<>();
+  private final Set<StepId> failed = new HashSet<>();
+  private int terminal;
+  private int running;
   private final Map<ApprovalId, Approval> approvals = new LinkedHashMap<>();
   private boolean planApprovalPending;
   private String statusReason;
@@ -61,6 +70,11 @@ public final class ExecutionState {
     c.versions.addAll(versions);
     c.graph = graph;
     c.steps.putAll(steps);
+    c.frontier.addAll(frontier);
+    c.inFlight.addAll(inFlight);
+    c.failed.addAll(failed);
+    c.terminal = terminal;
+    c.running = running;
     c.approvals.putAll(approvals);
     c.planApprovalPending = planApprovalPending;
     c.statusReason = statusReason;
@@ -151,12 +165,22 @@ public final class ExecutionState {
     graph = PlanGraph.of(v.plan());
     Map<StepId, StepState> old = new LinkedHashMap<>(steps);
     steps.clear();
+    frontier.clear();
+    inFlight.clear();
+    failed.clear();
+    terminal = 0;
+    running = 0;
     for (Step s : v.plan().steps()) {
       StepState before = old.get(s.id());
       // why: a new version keeps what succeeded or is still running; everything else runs again
       boolean keep = before != null && (before.status() == StepStatus.SUCCEEDED
           || before.status().inFlight());
-      steps.put(s.id(), keep ? before : StepState.pending(s.id()));
+      put(keep ? before : StepState.pending(s.id()));
+    }
+    for (StepState st : steps.values()) {
+      if (st.status() == StepStatus.PENDING && dependenciesEnded(st.id())) {
+        frontier.add(st.id());
+      }
     }
   }
 
@@ -165,7 +189,56 @@ public final class ExecutionState {
     if (s == null) {
       throw BatonException.of(ErrorCode.STORE_CORRUPT, "event names unknown step " + step);
     }
-    steps.put(step, change.apply(s));
+    put(change.apply(s));
+  }
+
+  /** Stores a step's new state and keeps the frontier and the counters in step with it. */
+  private void put(StepState next) {
+    StepState prev = steps.put(next.id(), next);
+    StepStatus before = prev == null ? null : prev.status();
+    StepStatus after = next.status();
+    if (before == after) {
+      return;
+    }
+    if (before != null) {
+      terminal -= before.terminal() ? 1 : 0;
+      running -= before == StepStatus.RUNNING ? 1 : 0;
+      inFlight.remove(next.id());
+      frontier.remove(next.id());
+      failed.remove(next.id());
+    }
+    if (after == StepStatus.FAILED) {
+      failed.add(next.id());
+    }
+    terminal += after.terminal() ? 1 : 0;
+    running += after == StepStatus.RUNNING ? 1 : 0;
+    if (after.inFlight()) {
+      inFlight.add(next.id());
+    }
+    if (graph == null || prev == null) {
+      return;
+    }
+    if (after == StepStatus.PENDING && dependenciesEnded(next.id())) {
+      frontier.add(next.id());
+    }
+    if (after.terminal()) {
+      for (StepId d : graph.dependents(next.id())) {
+        StepState dep = steps.get(d);
+        if (dep != null && dep.status() == StepStatus.PENDING && dependenciesEnded(d)) {
+          frontier.add(d);
+        }
+      }
+    }
+  }
+
+  private boolean dependenciesEnded(StepId id) {
+    for (StepId d : graph.dependencies(id)) {
+      StepState dep = steps.get(d);
+      if (dep == null || !dep.status().terminal()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Approval approval(ApprovalId approvalId) {
@@ -295,7 +368,38 @@ public final class ExecutionState {
 
   /** How many steps are finished (in any terminal state). */
   public int finishedSteps() {
-    return (int) steps.values().stream().filter(s -> s.status().terminal()).count();
+    return terminal;
+  }
+
+  /** Whether every step of the current plan is finished. */
+  public boolean allStepsFinished() {
+    return terminal == steps.size();
+  }
+
+  /** How many steps are running (not counting those waiting for a person). */
+  public int runningSteps() {
+    return running;
+  }
+
+  /** Pending steps whose dependencies have all finished: they can start now, or never. */
+  public Set<StepId> frontier() {
+    return Collections.unmodifiableSet(frontier);
+  }
+
+  /** Steps that failed for good in the current plan version. */
+  public Set<StepId> failedSteps() {
+    return Collections.unmodifiableSet(failed);
+  }
+
+  /** Steps running or waiting for a person. */
+  public Set<StepId> inFlight() {
+    return Collections.unmodifiableSet(inFlight);
+  }
+
+  /** A succeeded step's output, or null. */
+  public JsonNode output(StepId step) {
+    StepState s = steps.get(step);
+    return s == null || s.status() != StepStatus.SUCCEEDED ? null : s.output();
   }
 
   public int approvalsRequestedFor(StepId step) {

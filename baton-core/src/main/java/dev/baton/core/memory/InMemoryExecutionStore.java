@@ -48,14 +48,22 @@ public final class InMemoryExecutionStore implements ExecutionStore {
             + " must begin with ExecutionCreated, not " + events.getFirst().getClass()
                 .getSimpleName());
       }
-      ExecutionState state = log == null ? null : states.get(id).copy();
       List<Event> added = new ArrayList<>(events);
-      for (Event e : added) {
-        if (state == null) {
-          state = ExecutionState.replay(List.of(e));
-        } else {
-          state.apply(e);
+      ExecutionState state = log == null ? null : states.get(id);
+      try {
+        for (Event e : added) {
+          if (state == null) {
+            state = ExecutionState.replay(List.of(e));
+          } else {
+            state.apply(e);
+          }
         }
+      } catch (BatonException e) {
+        // why: the fold is applied in place (no copy per append); rebuild it from the log
+        if (log != null) {
+          states.put(id, ExecutionState.replay(log));
+        }
+        throw e;
       }
       logs.computeIfAbsent(id, k -> new ArrayList<>()).addAll(added);
       states.put(id, state);
@@ -71,6 +79,21 @@ public final class InMemoryExecutionStore implements ExecutionStore {
       List<Event> log = logs.getOrDefault(id, List.of());
       return afterSeq >= log.size() ? List.of()
           : List.copyOf(log.subList((int) Math.max(0, afterSeq), log.size()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public ExecutionState load(ExecutionId id) {
+    lock.lock();
+    try {
+      ExecutionState s = states.get(id);
+      if (s == null) {
+        throw BatonException.of(ErrorCode.EXECUTION_NOT_FOUND, "no execution with id '" + id
+            + "'");
+      }
+      return s.copy();
     } finally {
       lock.unlock();
     }

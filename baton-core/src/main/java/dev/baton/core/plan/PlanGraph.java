@@ -17,11 +17,22 @@ import java.util.function.ToLongFunction;
  */
 public final class PlanGraph {
   private final Plan plan;
+  private final Map<StepId, Step> byId;
+  private final Map<StepId, Integer> order;
   private final Map<StepId, Set<StepId>> dependencies;
   private final Map<StepId, Set<StepId>> dependents;
 
   private PlanGraph(Plan plan) {
     this.plan = plan;
+    Map<StepId, Step> index = new HashMap<>();
+    Map<StepId, Integer> positions = new HashMap<>();
+    for (int i = 0; i < plan.steps().size(); i++) {
+      Step s = plan.steps().get(i);
+      index.putIfAbsent(s.id(), s);
+      positions.putIfAbsent(s.id(), i);
+    }
+    this.byId = Collections.unmodifiableMap(index);
+    this.order = Collections.unmodifiableMap(positions);
     Map<StepId, Set<StepId>> deps = new LinkedHashMap<>();
     Map<StepId, Set<StepId>> rev = new LinkedHashMap<>();
     Set<StepId> known = new LinkedHashSet<>();
@@ -62,6 +73,16 @@ public final class PlanGraph {
 
   public Plan plan() {
     return plan;
+  }
+
+  /** The step with this id (the first, if a plan that failed validation repeats it), or null. */
+  public Step step(StepId id) {
+    return byId.get(id);
+  }
+
+  /** The step's position in the plan, for stable tie-breaking. */
+  public int position(StepId id) {
+    return order.getOrDefault(id, Integer.MAX_VALUE);
   }
 
   public Set<StepId> dependencies(StepId step) {
@@ -142,7 +163,7 @@ public final class PlanGraph {
     for (StepId d : dependents(id)) {
       best = Math.max(best, remaining(d, weight, memo));
     }
-    long value = best + weight.applyAsLong(plan.step(id).orElseThrow());
+    long value = best + weight.applyAsLong(byId.get(id));
     memo.put(id, value);
     return value;
   }

@@ -3,7 +3,6 @@ package dev.baton.core.plan;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.error.Problem;
-import dev.baton.core.tool.Schemas;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolCatalog;
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ public final class PlanValidator {
       }
     }
     if (tool != null) {
-      problems.addAll(Schemas.validate(tool.descriptor().inputSchema(), sample, at(i) + "/args"));
+      problems.addAll(tool.descriptor().inputProblems(sample, at(i) + "/args"));
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,14 +53,19 @@ public final class References {
    *     nothing
    */
   public static ObjectNode resolve(ObjectNode args, Map<StepId, JsonNode> outputs) {
+    return resolve(args, outputs::get);
+  }
+
+  /** As {@link #resolve(ObjectNode, Map)}, with outputs looked up by step (null: no output). */
+  public static ObjectNode resolve(ObjectNode args, Function<StepId, JsonNode> outputs) {
     return (ObjectNode) replace(args.deepCopy(), outputs);
   }
 
-  private static JsonNode replace(JsonNode node, Map<StepId, JsonNode> outputs) {
+  private static JsonNode replace(JsonNode node, Function<StepId, JsonNode> outputs) {
     var raw = StepRef.rawIn(node);
     if (raw.isPresent()) {
       StepRef ref = StepRef.parse(raw.get());
-      JsonNode out = outputs.get(ref.step());
+      JsonNode out = outputs.apply(ref.step());
       if (out == null) {
         throw BatonException.of(ErrorCode.STEP_INPUT_INVALID,
             "reference " + raw.get() + ": step " + ref.step() + " has no output");

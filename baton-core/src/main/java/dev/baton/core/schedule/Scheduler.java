@@ -28,7 +28,6 @@ public final class Scheduler {
   private final ToLongFunction<Step> weight;
   private Plan priorityPlan;
   private Map<StepId, Long> priority;
-  private Map<StepId, Integer> order;
 
   /** @param weight expected cost of a step (any unit); ties in remaining path keep plan order */
   public Scheduler(ToLongFunction<Step> weight) {
@@ -57,34 +56,31 @@ public final class Scheduler {
     boolean paused = status == ExecutionStatus.PAUSED;
     refreshPriorities(state.plan());
 
-    int running = 0;
+    int running = state.runningSteps();
     List<StepId> ready = new ArrayList<>();
-    for (StepState s : state.steps().values()) {
-      if (s.status() == StepStatus.RUNNING) {
-        running++;
+    if (!paused) {
+      for (StepId id : state.inFlight()) {
+        if (!live.contains(id)) {
+          // why: in flight in the log but no thread here, so the process that ran it died
+          out.add(new Command.StartStep(id));
+        }
       }
-      if (s.status().inFlight() && !live.contains(s.id()) && !paused) {
-        // why: in flight in the log but no thread here, so the process that ran it died
-        out.add(new Command.StartStep(s.id()));
+    }
+    for (StepId id : state.frontier()) {
+      if (!held.isEmpty() && state.graph().dependencies(id).stream().anyMatch(held::contains)) {
         continue;
       }
-      if (s.status() != StepStatus.PENDING) {
-        continue;
-      }
-      if (state.graph().dependencies(s.id()).stream().anyMatch(held::contains)) {
-        continue;
-      }
-      String blocked = blockedBy(state, s.id());
+      String blocked = blockedBy(state, id);
       if (blocked != null) {
-        out.add(new Command.SkipStep(s.id(), blocked));
-      } else if (allDependenciesSucceeded(state, s.id())) {
-        ready.add(s.id());
+        out.add(new Command.SkipStep(id, blocked));
+      } else {
+        ready.add(id);
       }
     }
     int started = 0;
     if (!paused) {
       ready.sort(Comparator.comparingLong((StepId id) -> -priority.get(id))
-          .thenComparingInt(order::get));
+          .thenComparingInt(state.graph()::position));
       int capacity = Math.max(0, state.options().maxParallel() - running);
       for (StepId id : ready.subList(0, Math.min(capacity, ready.size()))) {
         out.add(new Command.StartStep(id));
@@ -92,8 +88,7 @@ public final class Scheduler {
       }
     }
     boolean skipping = out.stream().anyMatch(c -> c instanceof Command.SkipStep);
-    boolean allDone = state.steps().values().stream().allMatch(s -> s.status().terminal())
-        && live.isEmpty() && held.isEmpty();
+    boolean allDone = state.allStepsFinished() && live.isEmpty() && held.isEmpty();
     if (allDone && !skipping) {
       out.add(finish(state));
     } else if (!paused && !skipping) {
@@ -127,7 +122,7 @@ public final class Scheduler {
     List<String> failed = new ArrayList<>();
     int skipped = 0;
     for (StepState s : state.steps().values()) {
-      boolean optional = state.plan().step(s.id()).map(Step::optional).orElse(false);
+      boolean optional = state.graph().step(s.id()).optional();
       if (!optional && (s.status() == StepStatus.FAILED || s.status() == StepStatus.CANCELLED)) {
         failed.add(s.id().value());
       }
@@ -163,23 +158,10 @@ public final class Scheduler {
     return null;
   }
 
-  private static boolean allDependenciesSucceeded(ExecutionState state, StepId id) {
-    for (StepId d : state.graph().dependencies(id)) {
-      if (state.step(d).status() != StepStatus.SUCCEEDED) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private void refreshPriorities(Plan plan) {
     if (plan != priorityPlan) {
       priorityPlan = plan;
       priority = dev.baton.core.plan.PlanGraph.of(plan).remainingPath(weight);
-      order = new java.util.HashMap<>();
-      for (int i = 0; i < plan.steps().size(); i++) {
-        order.put(plan.steps().get(i).id(), i);
-      }
     }
   }
 }

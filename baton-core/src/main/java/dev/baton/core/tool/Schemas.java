@@ -15,8 +15,9 @@ import dev.baton.core.error.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +29,9 @@ public final class Schemas {
   private static final SchemaGenerator GENERATOR = buildGenerator();
   private static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-  private static final ConcurrentMap<String, Schema> COMPILED = new ConcurrentHashMap<>();
+  /** Compiled schemas by identity of the tree: only long-lived trees (tool descriptors) go in. */
+  private static final Map<JsonNode, Schema> COMPILED =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   private Schemas() {}
 
@@ -57,7 +60,19 @@ public final class Schemas {
    * @return every problem found; empty when valid
    */
   public static List<Problem> validate(JsonNode schema, JsonNode value, String where) {
-    Schema compiled = COMPILED.computeIfAbsent(schema.toString(), k -> REGISTRY.getSchema(schema));
+    return problems(REGISTRY.getSchema(schema), value, where);
+  }
+
+  /**
+   * As {@link #validate}, compiling {@code schema} once: for schemas that live as long as the
+   * process (a tool descriptor's), passed as the same instance every time.
+   */
+  static List<Problem> validateCached(JsonNode schema, JsonNode value, String where) {
+    Schema compiled = COMPILED.computeIfAbsent(schema, REGISTRY::getSchema);
+    return problems(compiled, value, where);
+  }
+
+  private static List<Problem> problems(Schema compiled, JsonNode value, String where) {
     List<Problem> problems = new ArrayList<>();
     for (Error e : compiled.validate(value)) {
       problems.add(new Problem(where + pointer(e.getInstanceLocation()), e.getMessage()));

@@ -1,7 +1,10 @@
 package dev.baton.core.tool;
 
+import dev.baton.core.error.Problem;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,6 +37,16 @@ public record ToolDescriptor(String name, String description, ObjectNode inputSc
   @Override
   public ObjectNode outputSchema() {
     return outputSchema.deepCopy();
+  }
+
+  /** Every way {@code value} fails the input schema, located under {@code where}; empty if none. */
+  public List<Problem> inputProblems(JsonNode value, String where) {
+    return Schemas.validateCached(inputSchema, value, where);
+  }
+
+  /** Every way {@code value} fails the output schema, located under {@code where}. */
+  public List<Problem> outputProblems(JsonNode value, String where) {
+    return Schemas.validateCached(outputSchema, value, where);
   }
 
   public boolean sideEffect() {
