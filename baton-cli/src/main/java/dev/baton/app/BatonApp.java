@@ -2,6 +2,12 @@ package dev.baton.app;
 
 import dev.baton.core.engine.Engine;
 import dev.baton.core.engine.EngineOptions;
+import dev.baton.core.engine.Replanning;
+import dev.baton.core.planning.PlanContext;
+import dev.baton.core.planning.PlanProposal;
+import dev.baton.core.planning.Planner;
+import dev.baton.planner.OfflinePlanner;
+import java.time.Instant;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolCatalog;
@@ -24,12 +30,15 @@ public final class BatonApp implements AutoCloseable {
   private final ExecutionStore store;
   private final ToolCatalog catalog;
   private final Engine engine;
+  private final Planner planner;
 
-  private BatonApp(BatonConfig config, ExecutionStore store, ToolCatalog catalog, Engine engine) {
+  private BatonApp(BatonConfig config, ExecutionStore store, ToolCatalog catalog, Engine engine,
+      Planner planner) {
     this.config = config;
     this.store = store;
     this.catalog = catalog;
     this.engine = engine;
+    this.planner = planner;
   }
 
   public static BatonApp open(BatonConfig config) {
@@ -47,8 +56,11 @@ public final class BatonApp implements AutoCloseable {
           .withMaxConcurrentSteps(e.maxConcurrentSteps())
           .withPollInterval(e.pollInterval())
           .withLeaseTtl(e.leaseTtl());
-      Engine engine = Engine.builder(store, catalog).options(options).build();
-      return new BatonApp(config, store, catalog, engine);
+      Planner planner = new OfflinePlanner();
+      Engine engine = Engine.builder(store, catalog).options(options)
+          .replanning(new Replanning(planner, Replanning.DEFAULT_MAX_REPLANS, config.zone()))
+          .build();
+      return new BatonApp(config, store, catalog, engine, planner);
     } catch (RuntimeException ex) {
       store.close();
       throw ex;
@@ -118,6 +130,29 @@ public final class BatonApp implements AutoCloseable {
 
   public Engine engine() {
     return engine;
+  }
+
+  public Planner planner() {
+    return planner;
+  }
+
+  /** Which planner plans requests, for the record: "offline" or the model's name. */
+  public String plannerName() {
+    return planner instanceof OfflinePlanner ? "offline" : planner.getClass().getSimpleName();
+  }
+
+  /** Plans a request now, in the configured zone, detecting its language. */
+  public PlanProposal plan(String request) {
+    long start = System.nanoTime();
+    PlanProposal p = planner.plan(request, catalog, new PlanContext(Instant.now(), config.zone(),
+        null, List.of()));
+    if (!p.cost().took().isZero()) {
+      return p;
+    }
+    // why: the offline planner reports no cost; the time it took is still worth showing
+    var cost = new dev.baton.core.planning.PlanCost(p.cost().modelCalls(), p.cost().inputTokens(),
+        p.cost().outputTokens(), java.time.Duration.ofNanos(System.nanoTime() - start));
+    return new PlanProposal(p.plan(), p.reasons(), cost, p.language());
   }
 
   @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** The {@code baton} command. */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
     description = "Plans tool calls, runs them in parallel, asks before changing the world.",
-    subcommands = {RunCommand.class, StatusCommand.class, ControlCommands.Pause.class,
+    subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, ControlCommands.Pause.class,
         ControlCommands.Resume.class, ControlCommands.Cancel.class, ApprovalCommands.Approve.class,
         ApprovalCommands.Reject.class, RecoverCommand.class, ToolsCommand.class,
         ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})

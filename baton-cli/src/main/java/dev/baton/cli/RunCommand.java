@@ -11,6 +11,8 @@ import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExpiryPolicy;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanCodec;
+import dev.baton.core.planning.PlanProposal;
+import dev.baton.planner.PlanTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ final class RunCommand implements Callable<Integer> {
   Main main;
 
   @Parameters(arity = "0..1", paramLabel = "REQUEST",
-      description = "A request in words (needs the planner; use --plan for now)")
+      description = "What to do, in words (Hebrew or English); planned, then run")
   String request;
 
   @Option(names = "--plan", paramLabel = "FILE", description = "The plan to run, as JSON")
@@ -59,13 +61,23 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (planFile == null) {
-      throw BatonException.of(ErrorCode.PLAN_MALFORMED, request == null
-          ? "give a plan with --plan FILE"
-          : "planning from a request is not available yet; give a plan with --plan FILE");
+    if (planFile == null && request == null) {
+      throw BatonException.of(ErrorCode.PLAN_MALFORMED,
+          "say what to do (baton run \"request\") or give a plan with --plan FILE");
     }
-    Plan plan = PlanCodec.parse(read(planFile));
+    Plan filePlan = planFile == null ? null : PlanCodec.parse(read(planFile));
     try (BatonApp app = main.open()) {
+      Submission.PlannedBy plannedBy = null;
+      Plan plan = filePlan;
+      if (plan == null) {
+        PlanProposal proposal = app.plan(request);
+        plan = proposal.plan();
+        plannedBy = new Submission.PlannedBy(app.plannerName(), proposal.cost());
+        if (!json) {
+          System.out.println(PlanTree.render(proposal, proposal.language()));
+          System.out.println(PlanCost.describe(proposal));
+        }
+      }
       ExecutionOptions options = ExecutionOptions.DEFAULTS
           .withMaxParallel(maxParallel != null ? maxParallel
               : app.config().engine().maxParallel())
@@ -80,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
       try (Watcher watcher = new Watcher(app.engine(), terminal, mode, yes, Main.who())) {
         ExecutionId id = app.engine().submit(new Submission(null, plan,
             request == null ? planFile.getFileName().toString() : request,
-            app.config().tenant(), options));
+            app.config().tenant(), options, plannedBy));
         if (detach) {
           System.out.println(id);
           return ExitCodes.OK;
