@@ -298,6 +298,8 @@ final class ExecutionRunner implements Runnable, StepChannel {
           Thread.sleep(Math.min(2000, 50L << Math.min(failures, 5)));
         }
         state = ctx.store().load(id);
+        // why: what another process appended (an approval, a cancel) must reach waiting steps
+        afterCommit(ctx.store().events(id, before));
       }
     }
     return null;
