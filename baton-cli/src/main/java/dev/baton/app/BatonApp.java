@@ -6,7 +6,11 @@ import dev.baton.core.engine.Replanning;
 import dev.baton.core.planning.PlanContext;
 import dev.baton.core.planning.PlanProposal;
 import dev.baton.core.planning.Planner;
+import dev.baton.core.port.LanguageModel;
+import dev.baton.model.LangChain4jModel;
+import dev.baton.model.ModelPlanner;
 import dev.baton.planner.OfflinePlanner;
+import dev.baton.tools.analysis.TextModel;
 import java.time.Instant;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.tool.Tool;
@@ -50,13 +54,15 @@ public final class BatonApp implements AutoCloseable {
     ensureWorkspace(config);
     ExecutionStore store = openStore(config.store(), config);
     try {
-      ToolCatalog catalog = ToolCatalog.of(tools(config));
+      LanguageModel model = config.model() == null ? null : new LangChain4jModel(config.model());
+      ToolCatalog catalog = ToolCatalog.of(tools(config, model));
       var e = config.engine();
       EngineOptions options = EngineOptions.defaults()
           .withMaxConcurrentSteps(e.maxConcurrentSteps())
           .withPollInterval(e.pollInterval())
           .withLeaseTtl(e.leaseTtl());
-      Planner planner = new OfflinePlanner();
+      // why: with no model configured Baton still plans, offline, in Hebrew and English
+      Planner planner = model == null ? new OfflinePlanner() : new ModelPlanner(model);
       Engine engine = Engine.builder(store, catalog).options(options)
           .replanning(new Replanning(planner, Replanning.DEFAULT_MAX_REPLANS, config.zone()))
           .build();
@@ -78,9 +84,10 @@ public final class BatonApp implements AutoCloseable {
     return JdbcExecutionStore.postgres(s.url(), s.user(), s.password(), s.schema());
   }
 
-  static List<Tool> tools(BatonConfig config) {
+  static List<Tool> tools(BatonConfig config, LanguageModel model) {
     List<Tool> tools = new ArrayList<>(DemoTools.all(config.home()));
-    tools.addAll(BuiltInAgents.tools(agents(config)));
+    tools.addAll(BuiltInAgents.tools(agents(config),
+        model == null ? TextModel.NONE : new LanguageTextModel(model)));
     return tools;
   }
 
@@ -138,7 +145,7 @@ public final class BatonApp implements AutoCloseable {
 
   /** Which planner plans requests, for the record: "offline" or the model's name. */
   public String plannerName() {
-    return planner instanceof OfflinePlanner ? "offline" : planner.getClass().getSimpleName();
+    return config.model() == null ? "offline" : config.model().name();
   }
 
   /** Plans a request now, in the configured zone, detecting its language. */

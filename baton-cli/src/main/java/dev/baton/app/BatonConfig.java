@@ -3,6 +3,7 @@ package dev.baton.app;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import dev.baton.model.ModelConfig;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param owner the e-mail address of the person Baton acts for (always a meeting attendee)
  * @param calendar a CalDAV calendar collection, or null for the .ics file in the workspace
  * @param contacts a CardDAV address book, or null for the .vcf file in the workspace
+ * @param model the language model ({@code BATON_MODEL}), or null to plan offline and summarise
+ *     extractively
  */
 public record BatonConfig(Path home, StoreConfig store, EngineConfig engine, Path workspace,
-    String tenant, ZoneId zone, String owner, Dav calendar, Dav contacts) {
+    String tenant, ZoneId zone, String owner, Dav calendar, Dav contacts, ModelConfig model) {
 
   public BatonConfig {
     Objects.requireNonNull(home, "home");

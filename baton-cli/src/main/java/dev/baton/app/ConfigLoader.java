@@ -5,6 +5,7 @@ import dev.baton.core.error.ErrorCode;
 import dev.baton.core.error.Problem;
 import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.engine.EngineOptions;
+import dev.baton.model.ModelConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,14 @@ public final class ConfigLoader {
       }
     });
     values.putAll(flags);
-    BatonConfig config = build(home, values, problems);
+    ModelConfig model = null;
+    try {
+      model = ModelConfig.fromEnvironment(env).orElse(null);
+    } catch (BatonException e) {
+      problems.add(new Problem(e.details().getOrDefault("variable", "BATON_MODEL"),
+          e.getMessage()));
+    }
+    BatonConfig config = build(home, values, problems, model);
     if (!problems.isEmpty()) {
       throw BatonException.invalid(ErrorCode.CONFIG_INVALID, "The configuration is invalid:",
           problems);
@@ -100,7 +108,8 @@ public final class ConfigLoader {
     return config;
   }
 
-  private static BatonConfig build(Path home, Map<String, String> v, List<Problem> problems) {
+  private static BatonConfig build(Path home, Map<String, String> v, List<Problem> problems,
+      ModelConfig model) {
     String url = v.get("store.url");
     if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:sqlite:")) {
       problems.add(new Problem("store.url", "must be a jdbc:postgresql: or jdbc:sqlite: url, was '"
@@ -129,7 +138,7 @@ public final class ConfigLoader {
         : home.resolve("workspace");
     return new BatonConfig(home, store, engine, workspace, v.getOrDefault("tenant", "default"),
         zone, v.getOrDefault("owner", "me@baton.local"), dav(v, "calendar", problems),
-        dav(v, "contacts", problems));
+        dav(v, "contacts", problems), model);
   }
 
   private static BatonConfig.Dav dav(Map<String, String> v, String prefix,

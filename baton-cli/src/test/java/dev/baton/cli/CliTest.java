@@ -117,4 +117,33 @@ class CliTest {
       assertThat(baton("status", id).out()).contains("SUCCEEDED", "rejected by");
     }
   }
+
+  @Test
+  void plansAHebrewRequestWithReasonsInHebrew() {
+    CliHarness.Result r = baton("plan", "תקרא מה עשינו בדצמבר בתבואות ותקבע פגישה עם יואב");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("files.search", "analysis.summarize", "contacts.find",
+        "calendar.create_event", "editor.write", "למה:", "יואב כהן");
+  }
+
+  @Test
+  void aRequestItCannotPlanIsAnsweredInItsLanguageAndRunsNothing() {
+    CliHarness.Result he = baton("run", "מה מזג האוויר מחר");
+    assertThat(he.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(he.err()).contains("לא הבנתי");
+    CliHarness.Result en = baton("plan", "what's the weather tomorrow");
+    assertThat(en.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(en.err()).containsIgnoringCase("understand");
+    assertThat(storedExecutions()).isZero();
+  }
+
+  @Test
+  void demoRunsTheSeedPlanOnTheDemoWorkspace() {
+    CliHarness.Result r = baton("demo", "--yes");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("succeeded", "approvals: 2");
+    assertThat(home.resolve("workspace/agendas/tevuot-december-review.md")).exists();
+    assertThat(home.resolve("workspace/calendar.ics")).content()
+        .contains("yoav.cohen@tevuot.co.il");
+  }
 }
