@@ -35,12 +35,21 @@ final class ChildBaton implements AutoCloseable {
   }
 
   static ChildBaton start(Path home, String... args) throws IOException {
+    return start(home, List.of(), args);
+  }
+
+  /** @param env extra environment variables, as NAME=value */
+  static ChildBaton start(Path home, List<String> env, String... args) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--home",
         home.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    for (String e : env) {
+      int eq = e.indexOf('=');
+      pb.environment().put(e.substring(0, eq), e.substring(eq + 1));
+    }
     return new ChildBaton(pb.start());
   }
 
