@@ -30,6 +30,11 @@ final class DocumentDates {
     Matcher iso = ISO.matcher(head);
     Matcher dayFirst = DAY_FIRST.matcher(head);
     int isoAt = iso.find() ? iso.start() : Integer.MAX_VALUE;
+    if (isoAt < head.length()) {
+      // why: only a day-first date starting before the ISO one matters, and such a match is at
+      // most 10 characters long, so the rest of the head need not be scanned
+      dayFirst.region(0, Math.min(head.length(), isoAt + 10));
+    }
     int dfAt = dayFirst.find() ? dayFirst.start() : Integer.MAX_VALUE;
     try {
       if (isoAt < dfAt) {

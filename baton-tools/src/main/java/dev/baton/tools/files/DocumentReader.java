@@ -4,9 +4,7 @@ import dev.baton.core.error.BatonException;
 import dev.baton.core.tool.ToolFailure;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +36,10 @@ public final class DocumentReader {
   private static final Set<String> PLAIN = Set.of("md", "markdown", "txt", "text", "csv");
   static final int MAX_CHARS = 5_000_000;
 
-  private final AutoDetectParser tika = new AutoDetectParser();
+  /** Built on first use: its set-up costs far more than reading a workspace of plain text. */
+  private static final class Tika {
+    static final AutoDetectParser PARSER = new AutoDetectParser();
+  }
 
   /** Text and the creation time the document itself states, if any. */
   public record Extracted(String text, Optional<Instant> created) {}
@@ -59,8 +60,8 @@ public final class DocumentReader {
   public Extracted read(Path file) {
     try {
       if (PLAIN.contains(extension(file))) {
-        byte[] bytes = Files.readAllBytes(file);
-        Optional<String> utf8 = utf8(bytes);
+        // why: .md/.txt are UTF-8 nearly always; Tika (detection, charset guessing) only if not
+        Optional<String> utf8 = utf8(file);
         if (utf8.isPresent()) {
           return new Extracted(utf8.get(), Optional.empty());
         }
@@ -68,7 +69,7 @@ public final class DocumentReader {
       Metadata metadata = new Metadata();
       BodyContentHandler handler = new BodyContentHandler(MAX_CHARS);
       try (InputStream in = Files.newInputStream(file)) {
-        tika.parse(in, handler, metadata, new ParseContext());
+        Tika.PARSER.parse(in, handler, metadata, new ParseContext());
       }
       String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE));
       String expected = EXPECTED_TYPE.get(extension(file));
@@ -85,12 +86,11 @@ public final class DocumentReader {
     }
   }
 
-  private static Optional<String> utf8(byte[] bytes) {
+  /** The file as strict UTF-8 (a leading byte-order mark dropped); empty if it is not UTF-8. */
+  private static Optional<String> utf8(Path file) throws IOException {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+      // why: readString decodes strictly (malformed input throws) in one copy
+      String text = Files.readString(file, StandardCharsets.UTF_8);
       return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (CharacterCodingException e) {
       return Optional.empty();

@@ -12,7 +12,8 @@ import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 /**
  * Hebrew and English text analysis: ICU word breaking, ICU folding (case, accents, niqqud), final
  * letters mapped to ordinary ones (ICU folding keeps them), and Hebrew one-letter prefixes
- * (ו ה ב ל מ ש כ) also indexed without the prefix.
+ * (ו ה ב ל מ ש כ) also indexed without the prefix. Thread-safe (Lucene keeps one token stream
+ * per thread); share one instance.
  */
 public final class FoldingAnalyzer extends Analyzer {
   private static final NormalizeCharMap FINALS = finals();
@@ -28,11 +29,6 @@ public final class FoldingAnalyzer extends Analyzer {
   }
 
   @Override
-  protected Reader initReader(String fieldName, Reader reader) {
-    return new MappingCharFilter(FINALS, reader);
-  }
-
-  @Override
   protected Reader initReaderForNormalization(String fieldName, Reader reader) {
     return new MappingCharFilter(FINALS, reader);
   }
@@ -40,7 +36,8 @@ public final class FoldingAnalyzer extends Analyzer {
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     Tokenizer tokenizer = new ICUTokenizer();
-    TokenStream stream = new HebrewPrefixFilter(new ICUFoldingFilter(tokenizer));
+    TokenStream stream =
+        new HebrewPrefixFilter(new FinalLettersFilter(new ICUFoldingFilter(tokenizer)));
     return new TokenStreamComponents(tokenizer, stream);
   }
 

@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * without up to two of them, at the same position, so a search for תבואות finds ובתבואות.
  */
 final class HebrewPrefixFilter extends TokenFilter {
-  private static final String PREFIXES = "והבלמשכ";
   private static final int MIN_STEM = 3;
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -31,26 +30,30 @@ final class HebrewPrefixFilter extends TokenFilter {
       restoreState(saved);
       term.setEmpty().append(pending);
       position.setPositionIncrement(0);
-      pending = stripped(pending);
+      pending = strippable(term.buffer(), term.length()) ? pending.substring(1) : null;
       return true;
     }
     if (!input.incrementToken()) {
       return false;
     }
-    pending = stripped(term.toString());
-    if (pending != null) {
+    // why: most tokens have no prefix; test the term buffer before making any String
+    if (strippable(term.buffer(), term.length())) {
+      pending = new String(term.buffer(), 1, term.length() - 1);
       saved = captureState();
     }
     return true;
   }
 
-  /** The word without its first letter if that is a prefix letter and enough remains; else null. */
-  private static String stripped(String word) {
-    if (word.length() > MIN_STEM && PREFIXES.indexOf(word.charAt(0)) >= 0
-        && word.length() - 1 >= MIN_STEM && isHebrew(word.charAt(1))) {
-      return word.substring(1);
-    }
-    return null;
+  /** Whether the word starts with a prefix letter and enough of a Hebrew word remains without it. */
+  private static boolean strippable(char[] word, int length) {
+    return length > MIN_STEM && prefix(word[0]) && isHebrew(word[1]);
+  }
+
+  private static boolean prefix(char c) {
+    return switch (c) {
+      case 'ו', 'ה', 'ב', 'ל', 'מ', 'ש', 'כ' -> true;
+      default -> false;
+    };
   }
 
   private static boolean isHebrew(char c) {

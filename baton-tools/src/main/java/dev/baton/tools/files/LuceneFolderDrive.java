@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -48,9 +48,26 @@ public final class LuceneFolderDrive implements Drive, Closeable {
     this.index = new WorkspaceIndex(workspace, reader, zone);
   }
 
-  /** Brings the index up to date now (searches do this themselves); returns files (re)indexed. */
+  /**
+   * For tests: without change notifications ({@code watch} false) every search walks the whole
+   * folder; with them, the whole folder is walked at least every {@code fullWalkEvery}.
+   */
+  LuceneFolderDrive(Workspace workspace, ZoneId zone, boolean watch, Duration fullWalkEvery) {
+    this.workspace = workspace;
+    this.zone = zone;
+    this.index = new WorkspaceIndex(workspace, reader, zone, watch, fullWalkEvery);
+  }
+
+  /**
+   * Walks the whole folder and brings the index up to date now (searches keep it up to date
+   * themselves, more cheaply); returns the number of files (re)indexed.
+   */
   public int refresh() {
     return index.sync().added();
+  }
+
+  WorkspaceIndex index() {
+    return index;
   }
 
   @Override
@@ -80,24 +97,25 @@ public final class LuceneFolderDrive implements Drive, Closeable {
         b.add(new TermQuery(new Term(WorkspaceIndex.FOLDER, folder)), BooleanClause.Occur.FILTER);
       }
     }
+    Query query = b.build();
     try {
-      IndexSearcher searcher = index.searcher();
-      Query query = b.build();
-      TopDocs top = terms.isEmpty()
-          ? searcher.search(query, q.limit(), new Sort(new SortField(WorkspaceIndex.DAY,
-              SortField.Type.LONG, true)))
-          : searcher.search(query, q.limit());
-      List<Hit> hits = new ArrayList<>();
-      var stored = searcher.storedFields();
-      for (ScoreDoc sd : top.scoreDocs) {
-        Document d = stored.document(sd.doc);
-        hits.add(new Hit(d.get(WorkspaceIndex.PATH), d.get(WorkspaceIndex.TITLE),
-            LocalDate.ofEpochDay(d.getField(WorkspaceIndex.DAY).numericValue().longValue())
-                .toString(),
-            snippet(d.get(WorkspaceIndex.BODY), q.words()),
-            Float.isNaN(sd.score) ? 0 : Math.round(sd.score * 1000) / 1000.0));
-      }
-      return hits;
+      return index.search(searcher -> {
+        TopDocs top = terms.isEmpty()
+            ? searcher.search(query, q.limit(), new Sort(new SortField(WorkspaceIndex.DAY,
+                SortField.Type.LONG, true)))
+            : searcher.search(query, q.limit());
+        List<Hit> hits = new ArrayList<>();
+        var stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+          Document d = stored.document(sd.doc);
+          hits.add(new Hit(d.get(WorkspaceIndex.PATH), d.get(WorkspaceIndex.TITLE),
+              LocalDate.ofEpochDay(d.getField(WorkspaceIndex.DAY).numericValue().longValue())
+                  .toString(),
+              snippet(d.get(WorkspaceIndex.BODY), q.words()),
+              Float.isNaN(sd.score) ? 0 : Math.round(sd.score * 1000) / 1000.0));
+        }
+        return hits;
+      });
     } catch (IOException e) {
       throw ToolFailure.retryable("the search index could not be read", e);
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,11 @@ class FilesToolsTest {
     drive = new LuceneFolderDrive(new Workspace(root), java.time.ZoneId.of("Asia/Jerusalem"));
     search = new SearchFilesTool(drive);
     read = new ReadFileTool(drive);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    drive.close();
   }
 
   private JsonNode search(Map<String, Object> args) throws Exception {
@@ -67,8 +73,11 @@ class FilesToolsTest {
     assertThat(search(Map.of("query", "zebra")).get("paths")).isEmpty();
     Files.writeString(root.resolve("zoo.txt"), "A zebra visited the farm.");
     assertThat(search(Map.of("query", "zebra")).get("paths").toString()).contains("zoo.txt");
-    Files.delete(root.resolve("zoo.txt"));
+    Files.writeString(root.resolve("zoo.txt"), "A giraffe visited the farm.");
+    assertThat(search(Map.of("query", "giraffe")).get("paths").toString()).contains("zoo.txt");
     assertThat(search(Map.of("query", "zebra")).get("paths")).isEmpty();
+    Files.delete(root.resolve("zoo.txt"));
+    assertThat(search(Map.of("query", "giraffe")).get("paths")).isEmpty();
   }
 
   @Test
