@@ -9,6 +9,13 @@ import javax.sql.DataSource;
  * The connection pool and the two ways this store uses it: work on an auto-commit connection, or
  * work done in one transaction that commits as a whole or not at all. Either way an
  * {@link SQLException} leaves as a {@code BatonException} (see {@link SqlErrors}). Thread-safe.
+ *
+ * <p>On SQLite a transaction is begun and ended with statements of its own ({@code BEGIN
+ * IMMEDIATE}, {@code COMMIT}, {@code ROLLBACK}) on a connection left in auto-commit mode, and its
+ * statements stay prepared on the connection for the next transaction (see {@link Statements}).
+ * The driver's own way, {@code setAutoCommit(false)} and {@code commit()}, costs two more
+ * statements per transaction, each compiled anew, and takes the write lock again right after the
+ * commit until the pool resets the connection.
  */
 final class Database implements AutoCloseable {
   /** Work on a connection; the caller of {@link Database} handles the exceptions. */
@@ -17,10 +24,24 @@ final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
-  private final HikariDataSource pool;
+  /** Work in a transaction, with its statements; the caller handles the exceptions. */
+  @FunctionalInterface
+  interface TransactionWork<T> {
+    T run(Statements statements) throws SQLException;
+  }
 
-  Database(HikariDataSource pool) {
+  private static final String BEGIN = "BEGIN IMMEDIATE";
+  private static final String COMMIT = "COMMIT";
+  private static final String ROLLBACK = "ROLLBACK";
+
+  private final HikariDataSource pool;
+  /** Statements kept prepared per SQLite connection; null on PostgreSQL. */
+  private final Statements.Kept kept;
+
+  /** @param sqlite whether {@code pool} holds SQLite connections (else PostgreSQL ones) */
+  Database(HikariDataSource pool, boolean sqlite) {
     this.pool = pool;
+    this.kept = sqlite ? new Statements.Kept() : null;
   }
 
   /** Runs {@code work} on an auto-commit connection; {@code what} names it in errors. */
@@ -34,18 +55,19 @@ final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in one transaction: commits if it returns, rolls back if it throws anything,
-   * and rethrows (an {@link SQLException} wrapped, anything else as it was). The pool puts the
-   * connection back in auto-commit mode when it is returned.
+   * and rethrows (an {@link SQLException} wrapped, anything else as it was). A connection that
+   * cannot be rolled back is closed (which ends its transaction), never handed out again.
    */
-  <T> T inTransaction(String what, Work<T> work) {
-    try (Connection c = pool.getConnection()) {
-      c.setAutoCommit(false);
+  <T> T inTransaction(String what, TransactionWork<T> work) {
+    try (Connection c = pool.getConnection();
+        Statements s = kept == null ? new Statements(c) : kept.on(c)) {
       try {
-        T result = work.run(c);
-        c.commit();
+        begin(s);
+        T result = work.run(s);
+        commit(s);
         return result;
       } catch (SQLException | RuntimeException e) {
-        rollback(c, e);
+        rollback(s, e);
         throw e;
       }
     } catch (SQLException e) {
@@ -53,11 +75,37 @@ final class Database implements AutoCloseable {
     }
   }
 
-  private static void rollback(Connection c, Exception failure) {
+  private void begin(Statements s) throws SQLException {
+    if (kept == null) {
+      s.connection().setAutoCommit(false);
+    } else {
+      s.get(BEGIN).executeUpdate();
+    }
+  }
+
+  private void commit(Statements s) throws SQLException {
+    if (kept == null) {
+      s.connection().commit();
+    } else {
+      s.get(COMMIT).executeUpdate();
+    }
+  }
+
+  private void rollback(Statements s, Exception failure) {
+    Connection c = s.connection();
     try {
-      c.rollback();
+      if (kept == null) {
+        c.rollback();
+      } else {
+        s.get(ROLLBACK).executeUpdate();
+      }
     } catch (SQLException e) {
+      // why: also when no transaction was open (BEGIN failed, or SQLite ended it on an error);
+      // closing the connection ends whatever is open, and it is not worth telling the cases apart
       failure.addSuppressed(e);
+      pool.evictConnection(c);
+    } finally {
+      s.forget(failure);
     }
   }
 

@@ -29,22 +29,31 @@ final class EventLog {
     }
   }
 
-  /**
-   * Inserts the events in one batch. A seq that is already taken fails the batch with a unique-key
-   * violation, which {@link SqlErrors} reports as STORE_CONFLICT.
-   */
-  static void insert(Connection c, List<Event> events) throws SQLException {
-    try (PreparedStatement insert = c.prepareStatement(INSERT)) {
-      for (Event e : events) {
-        insert.setString(1, e.execution().value());
-        insert.setLong(2, e.seq());
-        insert.setString(3, e.getClass().getSimpleName());
-        insert.setString(4, Timestamps.text(e.at()));
-        insert.setString(5, StoredJson.event(e));
-        insert.addBatch();
-      }
-      insert.executeBatch();
+  /** {@link #lastSeq(Connection, ExecutionId)} with a statement of {@code s}. */
+  static long lastSeq(Statements s, ExecutionId id) throws SQLException {
+    PreparedStatement select = s.get(LAST_SEQ);
+    select.setString(1, id.value());
+    try (ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
     }
+  }
+
+  /**
+   * Inserts the events in one batch (one multi-row insert on PostgreSQL). A seq that is already
+   * taken fails the batch with a unique-key violation, which {@link SqlErrors} reports as
+   * STORE_CONFLICT.
+   */
+  static void insert(Statements s, List<Event> events) throws SQLException {
+    PreparedStatement insert = s.get(INSERT);
+    for (Event e : events) {
+      insert.setString(1, e.execution().value());
+      insert.setLong(2, e.seq());
+      insert.setString(3, e.getClass().getSimpleName());
+      insert.setString(4, Timestamps.text(e.at()));
+      insert.setString(5, StoredJson.event(e));
+      insert.addBatch();
+    }
+    insert.executeBatch();
   }
 
   /** The events with {@code afterSeq < seq <= upToSeq}, in order. */

@@ -39,11 +39,11 @@ public final class JdbcExecutionStore implements ExecutionStore {
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final Database db;
-  private final StateCache states = new StateCache(STATE_CACHE_SIZE);
+  private final StateCache states = new StateCache(STATE_CACHE_SIZE, StateCache.CLAIM_WAIT);
   private final ResultCache cache;
 
-  private JdbcExecutionStore(HikariDataSource pool) {
-    this.db = new Database(pool);
+  private JdbcExecutionStore(HikariDataSource pool, boolean sqlite) {
+    this.db = new Database(pool, sqlite);
     this.cache = new JdbcResultCache(db, InstantSource.system());
   }
 
@@ -64,7 +64,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
       throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "cannot create the folder of " + file
           + ": " + e.getMessage(), e);
     }
-    return open(DataSources.sqlite(file), null);
+    return open(DataSources.sqlite(file), null, true);
   }
 
   /**
@@ -81,17 +81,17 @@ public final class JdbcExecutionStore implements ExecutionStore {
       throw BatonException.of(ErrorCode.CONFIG_INVALID, "schema '" + schema
           + "' must be lower-case letters, digits and '_', starting with a letter or '_'");
     }
-    return open(DataSources.postgres(jdbcUrl, user, password, schema), schema);
+    return open(DataSources.postgres(jdbcUrl, user, password, schema), schema, false);
   }
 
-  private static JdbcExecutionStore open(HikariDataSource pool, String schema) {
+  private static JdbcExecutionStore open(HikariDataSource pool, String schema, boolean sqlite) {
     try {
       Migrations.apply(pool, schema);
     } catch (RuntimeException e) {
       pool.close();
       throw e;
     }
-    return new JdbcExecutionStore(pool);
+    return new JdbcExecutionStore(pool, sqlite);
   }
 
   /**
@@ -100,40 +100,24 @@ public final class JdbcExecutionStore implements ExecutionStore {
    * <p>Also STORE_CORRUPT (nothing written) when an event of the batch does not follow the one
    * before it, names a step or approval the execution does not have, or a new execution's first
    * event is not {@code ExecutionCreated}.
+   *
+   * <p>Folds the events onto the execution's cached state in place and writes only the rows they
+   * change (see {@link Append}); a failed append drops the cached state, so it leaves no trace in
+   * the cache either.
    */
   @Override
   public void append(List<Event> events) {
     if (events.isEmpty()) {
       return;
     }
-    ExecutionId id = events.getFirst().execution();
-    ExecutionState appended = db.inTransaction("append to execution " + id, c -> {
-      long last = EventLog.lastSeq(c, id);
-      long first = events.getFirst().seq();
-      if (first != last + 1) {
-        throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + id + " is at event "
-            + last + ", not " + (first - 1));
-      }
-      ExecutionState before = last == 0 ? null : states.at(c, id, last);
-      ExecutionState after = fold(before, events);
-      Projections.writeExecution(c, before, after);
-      EventLog.insert(c, events);
-      Projections.writeDetails(c, before, after);
-      return after;
-    });
-    states.remember(appended);
-  }
-
-  private static ExecutionState fold(ExecutionState before, List<Event> events) {
-    if (before == null && !(events.getFirst() instanceof Event.ExecutionCreated)) {
-      throw BatonException.of(ErrorCode.STORE_CORRUPT, "execution "
-          + events.getFirst().execution() + " must begin with ExecutionCreated, not "
-          + events.getFirst().getClass().getSimpleName());
+    Append append = new Append(events, states);
+    boolean committed = false;
+    try {
+      db.inTransaction("append to execution " + events.getFirst().execution(), append::write);
+      committed = true;
+    } finally {
+      append.giveBack(states, committed);
     }
-    ExecutionState state = before == null ? ExecutionState.replay(events.subList(0, 1))
-        : before.copy();
-    events.subList(before == null ? 1 : 0, events.size()).forEach(state::apply);
-    return state;
   }
 
   /**
@@ -144,15 +128,29 @@ public final class JdbcExecutionStore implements ExecutionStore {
    */
   @Override
   public ExecutionState load(ExecutionId id) {
+    ExecutionState cached = states.copy(id);
     ExecutionState state = db.withConnection("load execution " + id, c -> {
       long last = EventLog.lastSeq(c, id);
-      return last == 0 ? null : states.at(c, id, last);
+      if (last == 0) {
+        return null;
+      }
+      if (cached != null && cached.lastSeq() == last) {
+        return cached;
+      }
+      ExecutionState folded;
+      if (cached != null && cached.lastSeq() < last) {
+        folded = cached;
+        EventLog.read(c, id, cached.lastSeq(), last).forEach(folded::apply);
+      } else {
+        folded = ExecutionState.replay(EventLog.read(c, id, 0, last));
+      }
+      states.remember(folded);
+      return folded.copy();
     });
     if (state == null) {
       throw BatonException.of(ErrorCode.EXECUTION_NOT_FOUND, "no execution with id '" + id + "'");
     }
-    states.remember(state);
-    return state.copy();
+    return state;
   }
 
   @Override

@@ -43,16 +43,15 @@ final class JdbcResultCache implements ResultCache {
   @Override
   public void put(String key, JsonNode value, Duration ttl) {
     Instant now = clock.instant();
-    db.inTransaction("write cache entry", c -> {
-      try (PreparedStatement sweep = c.prepareStatement(SWEEP);
-          PreparedStatement put = c.prepareStatement(PUT)) {
-        sweep.setString(1, Timestamps.text(now));
-        sweep.executeUpdate();
-        put.setString(1, key);
-        put.setString(2, StoredJson.write(value));
-        put.setString(3, Timestamps.text(now.plus(ttl)));
-        return put.executeUpdate();
-      }
+    db.inTransaction("write cache entry", s -> {
+      PreparedStatement sweep = s.get(SWEEP);
+      sweep.setString(1, Timestamps.text(now));
+      sweep.executeUpdate();
+      PreparedStatement put = s.get(PUT);
+      put.setString(1, key);
+      put.setString(2, StoredJson.write(value));
+      put.setString(3, Timestamps.text(now.plus(ttl)));
+      return put.executeUpdate();
     });
   }
 }

@@ -3,23 +3,18 @@ package dev.baton.store.jdbc;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.exec.Approval;
-import dev.baton.core.exec.ApprovalId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.PlanVersion;
 import dev.baton.core.exec.StepState;
 import dev.baton.core.plan.StepId;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
- * Writes the rows that make listings cheap (executions, plan_versions, steps, approvals) from the
- * state before an append and the state after it. Only rows whose value changed are written, so an
- * append to a long plan costs what it changed, not the plan's size. {@code before} is null for a new
- * execution.
+ * Writes the rows that make listings cheap (executions, plan_versions, steps, approvals) that one
+ * append's {@link Fold} changed, and no others: an append to a long plan costs what it changed,
+ * not the plan's size. Each kind of row is written with one statement (batched when there are
+ * several rows).
  */
 final class Projections {
   private static final String INSERT_EXECUTION = "INSERT INTO executions (id, tenant, status,"
@@ -50,64 +45,53 @@ final class Projections {
   private Projections() {}
 
   /**
-   * Inserts or updates the executions row; it must be written before the events that refer to it.
+   * Inserts the executions row of a new execution, or updates it if the database is still at
+   * event {@code previousSeq}; it must be written before the events that refer to it.
    *
-   * @throws BatonException STORE_CONFLICT if another writer moved the execution on meanwhile
+   * @throws BatonException STORE_CONFLICT if another writer moved the execution on (or, for a new
+   *     one, created it) first
    */
-  static void writeExecution(Connection c, ExecutionState before, ExecutionState after)
-      throws SQLException {
-    if (before == null) {
-      try (PreparedStatement insert = c.prepareStatement(INSERT_EXECUTION)) {
-        insert.setString(1, after.id().value());
-        insert.setString(2, after.tenant());
-        insert.setString(3, after.status().name());
-        insert.setString(4, after.request());
-        insert.setString(5, Timestamps.text(after.createdAt()));
-        insert.setString(6, Timestamps.text(after.updatedAt()));
-        setCounts(insert, 7, after);
-        insert.executeUpdate();
-      }
+  static void writeExecution(Statements s, Fold fold, long previousSeq) throws SQLException {
+    ExecutionState after = fold.state;
+    if (fold.created) {
+      PreparedStatement insert = s.get(INSERT_EXECUTION);
+      insert.setString(1, after.id().value());
+      insert.setString(2, after.tenant());
+      insert.setString(3, after.status().name());
+      insert.setString(4, after.request());
+      insert.setString(5, Timestamps.text(after.createdAt()));
+      insert.setString(6, Timestamps.text(after.updatedAt()));
+      setCounts(insert, 7, fold);
+      insert.executeUpdate();
       return;
     }
-    try (PreparedStatement update = c.prepareStatement(UPDATE_EXECUTION)) {
-      update.setString(1, after.status().name());
-      update.setString(2, Timestamps.text(after.updatedAt()));
-      setCounts(update, 3, after);
-      update.setString(7, after.id().value());
-      update.setLong(8, before.lastSeq());
-      if (update.executeUpdate() != 1) {
-        throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + after.id()
-            + " moved past event " + before.lastSeq() + " while this append was written");
-      }
+    PreparedStatement update = s.get(UPDATE_EXECUTION);
+    update.setString(1, after.status().name());
+    update.setString(2, Timestamps.text(after.updatedAt()));
+    setCounts(update, 3, fold);
+    update.setString(7, after.id().value());
+    update.setLong(8, previousSeq);
+    if (update.executeUpdate() != 1) {
+      long last = EventLog.lastSeq(s, after.id());
+      throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + after.id() + " is at event "
+          + last + ", not " + previousSeq);
     }
   }
 
-  private static void setCounts(PreparedStatement s, int first, ExecutionState state)
-      throws SQLException {
-    s.setInt(first, state.planVersion());
-    s.setInt(first + 1, state.steps().size());
-    s.setInt(first + 2, state.finishedSteps());
-    s.setLong(first + 3, state.lastSeq());
+  private static void setCounts(PreparedStatement s, int first, Fold fold) throws SQLException {
+    s.setInt(first, fold.state.planVersion());
+    s.setInt(first + 1, fold.state.steps().size());
+    s.setInt(first + 2, fold.finishedSteps);
+    s.setLong(first + 3, fold.state.lastSeq());
   }
 
-  /** Writes plan versions, steps and approvals that the append added or changed. */
-  static void writeDetails(Connection c, ExecutionState before, ExecutionState after)
-      throws SQLException {
-    writePlanVersions(c, before, after);
-    writeSteps(c, before, after);
-    writeApprovals(c, before, after);
-  }
-
-  private static void writePlanVersions(Connection c, ExecutionState before, ExecutionState after)
-      throws SQLException {
-    List<PlanVersion> all = after.versions();
-    List<PlanVersion> added = all.subList(before == null ? 0 : before.versions().size(), all.size());
-    if (added.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement insert = c.prepareStatement(INSERT_PLAN_VERSION)) {
-      for (PlanVersion v : added) {
-        insert.setString(1, after.id().value());
+  /** Writes the plan versions, steps and approvals that the append added, changed or removed. */
+  static void writeDetails(Statements s, Fold fold) throws SQLException {
+    String execution = fold.state.id().value();
+    if (!fold.newVersions.isEmpty()) {
+      PreparedStatement insert = s.get(INSERT_PLAN_VERSION);
+      for (PlanVersion v : fold.newVersions) {
+        insert.setString(1, execution);
         insert.setInt(2, v.version());
         insert.setString(3, StoredJson.write(v.plan()));
         insert.setString(4, v.reason());
@@ -116,52 +100,32 @@ final class Projections {
       }
       insert.executeBatch();
     }
-  }
-
-  private static void writeSteps(Connection c, ExecutionState before, ExecutionState after)
-      throws SQLException {
-    Map<StepId, StepState> old = before == null ? Map.of() : before.steps();
-    List<StepState> changed = after.steps().values().stream()
-        .filter(s -> !Objects.equals(old.get(s.id()), s)).toList();
-    List<StepId> removed = old.keySet().stream()
-        .filter(id -> !after.steps().containsKey(id)).toList();
-    if (!changed.isEmpty()) {
-      try (PreparedStatement upsert = c.prepareStatement(UPSERT_STEP)) {
-        for (StepState s : changed) {
-          upsert.setString(1, after.id().value());
-          upsert.setString(2, s.id().value());
-          upsert.setString(3, s.status().name());
-          upsert.setInt(4, s.attempts());
-          upsert.setString(5, Timestamps.text(s.startedAt()));
-          upsert.setString(6, Timestamps.text(s.finishedAt()));
-          upsert.setString(7, StoredJson.write(s.error()));
-          upsert.addBatch();
-        }
-        upsert.executeBatch();
+    if (!fold.changedSteps.isEmpty()) {
+      PreparedStatement upsert = s.get(UPSERT_STEP);
+      for (StepState step : fold.changedSteps) {
+        upsert.setString(1, execution);
+        upsert.setString(2, step.id().value());
+        upsert.setString(3, step.status().name());
+        upsert.setInt(4, step.attempts());
+        upsert.setString(5, Timestamps.text(step.startedAt()));
+        upsert.setString(6, Timestamps.text(step.finishedAt()));
+        upsert.setString(7, StoredJson.write(step.error()));
+        upsert.addBatch();
       }
+      upsert.executeBatch();
     }
-    if (!removed.isEmpty()) {
-      try (PreparedStatement delete = c.prepareStatement(DELETE_STEP)) {
-        for (StepId id : removed) {
-          delete.setString(1, after.id().value());
-          delete.setString(2, id.value());
-          delete.addBatch();
-        }
-        delete.executeBatch();
+    if (!fold.removedSteps.isEmpty()) {
+      PreparedStatement delete = s.get(DELETE_STEP);
+      for (StepId id : fold.removedSteps) {
+        delete.setString(1, execution);
+        delete.setString(2, id.value());
+        delete.addBatch();
       }
+      delete.executeBatch();
     }
-  }
-
-  private static void writeApprovals(Connection c, ExecutionState before, ExecutionState after)
-      throws SQLException {
-    Map<ApprovalId, Approval> old = before == null ? Map.of() : before.approvals();
-    List<Approval> changed = after.approvals().values().stream()
-        .filter(a -> !Objects.equals(old.get(a.id()), a)).toList();
-    if (changed.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement upsert = c.prepareStatement(UPSERT_APPROVAL)) {
-      for (Approval a : changed) {
+    if (!fold.changedApprovals.isEmpty()) {
+      PreparedStatement upsert = s.get(UPSERT_APPROVAL);
+      for (Approval a : fold.changedApprovals) {
         upsert.setString(1, a.id().value());
         upsert.setString(2, a.execution().value());
         upsert.setString(3, a.step().value());

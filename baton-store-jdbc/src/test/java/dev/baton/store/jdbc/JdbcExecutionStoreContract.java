@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
+import dev.baton.core.exec.Approval;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.exec.StepState;
 import dev.baton.core.exec.StepStatus;
 import dev.baton.core.json.Json;
+import dev.baton.core.port.ExecutionSummary;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.Step;
 import dev.baton.testkit.Events;
@@ -25,6 +28,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,6 +118,161 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
   }
 
   @Test
+  void forgetsTheStateFoldedForAFailedAppend() throws SQLException {
+    Events run = started("acme");
+    ExecutionId id = run.execution();
+    Event fetchStarted = run.stepStarted("fetch");
+    Event stray = Events.of(id, clock).resumeAfter(2).logged("fetch", "written by someone else");
+    update("INSERT INTO events (execution_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)",
+        id.value(), 3L, "StepLogged", Timestamps.text(stray.at()), StoredJson.event(stray));
+
+    // why: the store folds fetchStarted onto its cached state before the database refuses it
+    assertThatThrownBy(() -> store.append(List.of(fetchStarted)))
+        .isInstanceOfSatisfying(BatonException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_CONFLICT));
+    update("DELETE FROM events WHERE execution_id = ? AND seq = ?", id.value(), 3L);
+    Events other = Events.of(id, clock).resumeAfter(2);
+    List<Event> log = new ArrayList<>(store.events(id, 0));
+    try (JdbcExecutionStore second = openSameDatabase()) {
+      Event shoutStarted = other.stepStarted("shout");
+      second.append(List.of(shoutStarted));
+      log.add(shoutStarted);
+    }
+
+    // a state kept from the failed append would be at seq 3 too, with fetch running
+    assertSameState(store.load(id), ExecutionState.replay(log));
+    Event attempt = other.attemptStarted("shout", 1);
+    store.append(List.of(attempt));
+    log.add(attempt);
+    assertSameState(store.load(id), ExecutionState.replay(log));
+    assertThat(stepRows(id)).isEqualTo(expectedStepRows(id));
+    assertThat(stepRows(id).get("fetch")).startsWith("PENDING ");
+  }
+
+  @Test
+  void foldsCorrectlyAfterABatchFailedHalfwayThroughItsFold() throws SQLException {
+    Events run = started("acme");
+    ExecutionId id = run.execution();
+    List<Event> log = new ArrayList<>(store.events(id, 0));
+    List<Event> bad = List.of(run.stepStarted("fetch"), run.stepStarted("ghost"));
+    assertThatThrownBy(() -> store.append(bad)).isInstanceOf(BatonException.class);
+
+    List<Event> good = Events.of(id, clock).resumeAfter(2).stepRun("shout", Json.object());
+    store.append(good);
+    log.addAll(good);
+
+    assertSameState(store.load(id), ExecutionState.replay(log));
+    assertThat(stepRows(id)).isEqualTo(expectedStepRows(id));
+    assertThat(stepRows(id).get("fetch")).startsWith("PENDING ");
+  }
+
+  @Test
+  void refusesAnAppendOntoACachedStateAnotherStoreMovedPast() throws SQLException {
+    Events run = started("acme");
+    ExecutionId id = run.execution();
+    List<Event> log = new ArrayList<>(store.events(id, 0));
+    Events other = Events.of(id, clock).resumeAfter(2);
+    try (JdbcExecutionStore second = openSameDatabase()) {
+      Event fetchStarted = other.stepStarted("fetch");
+      second.append(List.of(fetchStarted));
+      log.add(fetchStarted);
+    }
+
+    // why: this store's cached state is at seq 2, so only the guarded update can see the conflict
+    assertThatThrownBy(() -> store.append(List.of(run.stepStarted("shout"))))
+        .isInstanceOfSatisfying(BatonException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_CONFLICT));
+
+    assertThat(store.events(id, 0)).isEqualTo(log);
+    assertThat(longs("SELECT last_seq FROM executions WHERE id = ?", id.value()))
+        .containsExactly(3L);
+    assertSameState(store.load(id), ExecutionState.replay(log));
+    Event attempt = other.attemptStarted("fetch", 1);
+    store.append(List.of(attempt));
+    log.add(attempt);
+    assertSameState(store.load(id), ExecutionState.replay(log));
+    assertThat(stepRows(id)).isEqualTo(expectedStepRows(id));
+    assertThat(store.summary(id).orElseThrow().lastSeq()).isEqualTo(4);
+  }
+
+  @Test
+  void keepsEveryProjectionInStepWithTheFoldEventByEvent() throws SQLException {
+    Events run = Events.newExecution(clock);
+    List<Event> log = everyKindOfEvent(run);
+
+    for (int i = 0; i < log.size(); i++) {
+      store.append(List.of(log.get(i)));
+      assertProjectionsMatch(ExecutionState.replay(log.subList(0, i + 1)));
+    }
+  }
+
+  @Test
+  void keepsEveryProjectionInStepWithTheFoldInBatches() throws SQLException {
+    Events run = Events.newExecution(clock);
+    List<Event> log = everyKindOfEvent(run);
+
+    for (int from = 0; from < log.size(); from += 3) {
+      int to = Math.min(log.size(), from + 3);
+      store.append(log.subList(from, to));
+      assertProjectionsMatch(ExecutionState.replay(log.subList(0, to)));
+    }
+  }
+
+  @Test
+  void staysConsistentWhileManyThreadsAppendAndLoad() throws Exception {
+    int writers = 4;
+    int steps = 15;
+    String[] tools = new String[steps];
+    Arrays.fill(tools, Events.ECHO);
+    List<Events> runs = new ArrayList<>();
+    for (int i = 0; i < writers; i++) {
+      Events run = Events.newExecution(clock);
+      store.append(List.of(run.created("acme", "run " + i, Events.plan(tools)),
+          run.status(ExecutionStatus.RUNNING)));
+      runs.add(run);
+    }
+    AtomicBoolean writing = new AtomicBoolean(true);
+    try (ExecutorService threads = Executors.newFixedThreadPool(writers + 2)) {
+      List<Future<?>> work = new ArrayList<>();
+      for (Events run : runs) {
+        work.add(threads.submit(() -> {
+          for (int s = 1; s <= steps; s++) {
+            store.append(List.of(run.stepStarted("s" + s), run.attemptStarted("s" + s, 1)));
+            store.append(List.of(run.stepSucceeded("s" + s, Json.object().put("n", s))));
+          }
+          return null;
+        }));
+      }
+      List<Future<?>> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        readers.add(threads.submit(() -> {
+          while (writing.get()) {
+            for (Events run : runs) {
+              ExecutionState seen = store.load(run.execution());
+              assertSameState(seen, ExecutionState.replay(store.events(run.execution(), 0)
+                  .subList(0, (int) seen.lastSeq())));
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : work) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+      writing.set(false);
+      for (Future<?> f : readers) {
+        f.get(60, TimeUnit.SECONDS);
+      }
+    }
+    for (Events run : runs) {
+      ExecutionState fold = ExecutionState.replay(store.events(run.execution(), 0));
+      assertThat(fold.finishedSteps()).isEqualTo(steps);
+      assertSameState(store.load(run.execution()), fold);
+      assertProjectionsMatch(fold);
+    }
+  }
+
+  @Test
   void continuesALogAnotherStoreAppendedTo() {
     Events run = started("acme");
     List<Event> log = new ArrayList<>(store.events(run.execution(), 0));
@@ -146,6 +309,47 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The executions, plan_versions, steps and approvals rows say what {@code fold} says. */
+  private void assertProjectionsMatch(ExecutionState fold) throws SQLException {
+    ExecutionId id = fold.id();
+    assertThat(store.summary(id)).contains(new ExecutionSummary(id, fold.tenant(), fold.status(),
+        fold.request(), fold.createdAt(), fold.updatedAt(), fold.planVersion(),
+        fold.steps().size(), fold.finishedSteps(), fold.lastSeq()));
+    assertThat(longs("SELECT version FROM plan_versions WHERE execution_id = ? ORDER BY version",
+        id.value())).isEqualTo(fold.versions().stream().map(v -> (long) v.version()).toList());
+    Map<String, String> steps = new LinkedHashMap<>();
+    for (StepState s : fold.steps().values()) {
+      steps.put(s.id().value(), stepRow(s.status(), s.attempts(), Timestamps.text(s.startedAt()),
+          Timestamps.text(s.finishedAt()), StoredJson.write(s.error())));
+    }
+    assertThat(stepRows(id)).isEqualTo(steps);
+    Map<String, String> approvals = new LinkedHashMap<>();
+    for (Approval a : fold.approvals().values()) {
+      approvals.put(a.id().value(), String.join(" ", a.status().name(),
+          String.valueOf(a.escalated() ? 1 : 0), String.valueOf(a.decidedBy()),
+          String.valueOf(a.comment()), String.valueOf(StoredJson.write(a.editedArguments())),
+          String.valueOf(Timestamps.text(a.decidedAt()))));
+    }
+    assertThat(approvalRows(id)).isEqualTo(approvals);
+  }
+
+  private Map<String, String> approvalRows(ExecutionId id) throws SQLException {
+    try (Connection c = jdbc().dataSource().getConnection();
+        PreparedStatement select = c.prepareStatement("SELECT id, status, escalated, decided_by,"
+            + " comment, edited_arguments, decided_at FROM approvals WHERE execution_id = ?")) {
+      select.setString(1, id.value());
+      Map<String, String> rows = new LinkedHashMap<>();
+      try (ResultSet r = select.executeQuery()) {
+        while (r.next()) {
+          rows.put(r.getString(1), String.join(" ", r.getString(2), String.valueOf(r.getInt(3)),
+              String.valueOf(r.getString(4)), String.valueOf(r.getString(5)),
+              String.valueOf(r.getString(6)), String.valueOf(r.getString(7))));
+        }
+      }
+      return rows;
+    }
+  }
 
   private Map<String, String> expectedStepRows(ExecutionId id) {
     Map<String, String> rows = new LinkedHashMap<>();
