@@ -35,6 +35,7 @@ public final class BatonApp implements AutoCloseable {
   private final ToolCatalog catalog;
   private final Engine engine;
   private final Planner planner;
+  private final Thread onShutdown = Thread.ofPlatform().unstarted(this::closeQuietly);
 
   private BatonApp(BatonConfig config, ExecutionStore store, ToolCatalog catalog, Engine engine,
       Planner planner) {
@@ -43,6 +44,8 @@ public final class BatonApp implements AutoCloseable {
     this.catalog = catalog;
     this.engine = engine;
     this.planner = planner;
+    // why: Ctrl-C should drain (record what finishes) and give up leases, not leave them to expire
+    Runtime.getRuntime().addShutdownHook(onShutdown);
   }
 
   public static BatonApp open(BatonConfig config) {
@@ -164,6 +167,15 @@ public final class BatonApp implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(onShutdown);
+    } catch (IllegalStateException shuttingDown) {
+      // why: already running as the hook itself, or the JVM is on its way down
+    }
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
     try {
       engine.close();
     } finally {
