@@ -5,6 +5,7 @@ import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.StepState;
 import dev.baton.core.exec.StepStatus;
 import dev.baton.core.json.Json;
+import dev.baton.model.ModelPrices;
 import dev.baton.core.plan.Step;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -53,7 +54,25 @@ final class PrintOut {
         + " failed, " + count(s, StepStatus.SKIPPED) + " skipped) · attempts: " + attempts
         + " · retries: " + retries + " · approvals: " + approvals + " · plan version: "
         + s.planVersion() + " · model calls: " + s.usage().calls() + " · tokens: "
-        + s.usage().totalTokens());
+        + s.usage().totalTokens() + cost(s));
+  }
+
+  /** " · cost: $0.0027" when every model used has a known price; nothing otherwise. */
+  static String cost(ExecutionState s) {
+    if (s.usageByModel().isEmpty()) {
+      return "";
+    }
+    ModelPrices prices = new ModelPrices(System.getenv());
+    java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+    for (var e : s.usageByModel().entrySet()) {
+      var price = prices.of(e.getKey());
+      if (price.isEmpty()) {
+        return " · cost: unknown (set " + ModelPrices.PRICE_VARIABLE + ")";
+      }
+      total = total.add(price.get().cost(e.getValue().inputTokens(),
+          e.getValue().outputTokens()));
+    }
+    return " · cost: $" + total.stripTrailingZeros().toPlainString();
   }
 
   private static long count(ExecutionState s, StepStatus status) {

@@ -81,7 +81,8 @@ class ModelPlanningCliTest {
         "OPENAI_API_KEY=test-key", "BATON_MODEL_BASE_URL=" + base), "run",
         "wait a moment and then tell Yoav", "--yes")) {
       assertThat(run.awaitExit(Duration.ofSeconds(90))).as(run.output()).isZero();
-      assertThat(run.output()).contains("model calls: 1", "tokens: 1290");
+      // gpt-4.1-mini list price: 1,234 × $0.40/M + 56 × $1.60/M
+      assertThat(run.output()).contains("model calls: 1", "tokens: 1290", "cost: $0.000583");
     }
     assertThat(requests).hasSize(1);
     assertThat(requests.getFirst().path("response_format").path("type").asString())

@@ -44,6 +44,7 @@ public final class ExecutionState {
   private boolean planApprovalPending;
   private String statusReason;
   private Usage usage = Usage.NONE;
+  private final Map<String, Usage> usageByModel = new LinkedHashMap<>();
 
   private ExecutionState() {}
 
@@ -79,6 +80,7 @@ public final class ExecutionState {
     c.planApprovalPending = planApprovalPending;
     c.statusReason = statusReason;
     c.usage = usage;
+    c.usageByModel.putAll(usageByModel);
     return c;
   }
 
@@ -147,8 +149,11 @@ public final class ExecutionState {
               ? s.with(StepStatus.RUNNING) : s);
         }
       }
-      case Event.ModelUsed e -> usage = usage.plus(e.calls(), e.inputTokens(),
-          e.outputTokens());
+      case Event.ModelUsed e -> {
+        usage = usage.plus(e.calls(), e.inputTokens(), e.outputTokens());
+        usageByModel.merge(e.model(), Usage.NONE.plus(e.calls(), e.inputTokens(),
+            e.outputTokens()), (a, b) -> a.plus(b.calls(), b.inputTokens(), b.outputTokens()));
+      }
       case Event.ApprovalExpired e -> {
         Approval a = approval(e.approval());
         boolean reject = e.policy() == ExpiryPolicy.REJECT;
@@ -301,6 +306,11 @@ public final class ExecutionState {
   /** Model calls and tokens this execution used so far (planning included). */
   public Usage usage() {
     return usage;
+  }
+
+  /** The same, per model (as named in {@link Event.ModelUsed#model()}), in first-use order. */
+  public Map<String, Usage> usageByModel() {
+    return Collections.unmodifiableMap(usageByModel);
   }
 
   /** Model calls and tokens, summed. */
