@@ -215,7 +215,9 @@ final class StepPipeline {
     Tool tool = task.tool();
     ToolOptions options = tool.descriptor().options();
     ToolContext context = new ToolContext(task.execution().value(), task.step().value(), attempt,
-        task.idempotencyKey(), task.tenant(), logger(task, channel));
+        task.idempotencyKey(), task.tenant(), logger(task, channel),
+        (model, calls, in, out, took) -> channel.emit(seq -> new Event.ModelUsed(task.execution(),
+            seq, clock.instant(), task.step().value(), model, calls, in, out, took)));
     try (Limits.Permit permit = limits.acquire(tool.descriptor().name(),
         options.maxConcurrency())) {
       FutureTask<JsonNode> call = new FutureTask<>(() -> tool.call(arguments, context));

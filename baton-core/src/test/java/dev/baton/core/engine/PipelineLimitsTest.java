@@ -95,4 +95,41 @@ class PipelineLimitsTest {
           .isEqualTo("failed");
     });
   }
+
+  public record AskIn(String question) {}
+
+  public record AskOut(String answer) {}
+
+  /** A tool that "calls a model" and reports it, as the analysis agent does. */
+  static final class Ask extends dev.baton.core.tool.TypedTool<AskIn, AskOut> {
+    Ask() {
+      super("test.ask", "Asks a model", AskIn.class, AskOut.class,
+          ToolOptions.readOnly().retry(RetryPolicy.NONE).build());
+    }
+
+    @Override
+    protected AskOut run(AskIn in, dev.baton.core.tool.ToolContext ctx) {
+      ctx.usage().record("scripted:model", 1, 1000, 200, Duration.ofMillis(5));
+      return new AskOut("42");
+    }
+  }
+
+  @Test
+  void modelUseReportedByAToolCountsTowardTheExecution() {
+    try (Engine engine = Engine.builder(new InMemoryExecutionStore(), ToolCatalog.of(new Ask()))
+        .build()) {
+      ExecutionId id = engine.submit(Submission.of(PlanCodec.parse("""
+          {"steps":[{"id":"a","tool":"test.ask","args":{"question":"why"}},
+                    {"id":"b","tool":"test.ask","args":{"question":"how"}}]}"""))
+          .withPlannedBy("scripted:model", new dev.baton.core.planning.PlanCost(1, 500, 100,
+              Duration.ofMillis(3))));
+      var s = engine.awaitEnd(id, WAIT);
+      assertThat(s.usage().calls()).isEqualTo(3);
+      assertThat(s.usage().inputTokens()).isEqualTo(2500);
+      assertThat(s.usage().totalTokens()).isEqualTo(2500 + 500);
+      assertThat(engine.store().events(id, 0)).filteredOn(e -> e instanceof Event.ModelUsed)
+          .extracting(e -> ((Event.ModelUsed) e).purpose())
+          .containsExactlyInAnyOrder("planning", "a", "b");
+    }
+  }
 }

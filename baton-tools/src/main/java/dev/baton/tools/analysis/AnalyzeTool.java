@@ -54,7 +54,7 @@ public final class AnalyzeTool extends TypedTool<AnalyzeTool.Input, Analysis> {
       all.append("=== ").append(s.path()).append('\n').append(s.text()).append("\n\n");
     }
     String instructions = INSTRUCTIONS + in.focus().map(f -> " Focus on: " + f).orElse("");
-    Optional<String> summary = model.complete(instructions, all.toString());
+    Optional<String> summary = model.complete(instructions, all.toString(), ctx);
     if (summary.isEmpty() || summary.get().isBlank()) {
       return found;
     }

@@ -1,5 +1,6 @@
 package dev.baton.tools.analysis;
 
+import dev.baton.core.tool.ToolContext;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,15 @@ public interface TextModel {
    * @throws InterruptedException when the step is cancelled
    */
   Optional<String> complete(String instructions, String text) throws InterruptedException;
+
+  /**
+   * As {@link #complete(String, String)}, reporting the model calls to the step's
+   * {@link ToolContext#usage()}; models that meter themselves override this.
+   */
+  default Optional<String> complete(String instructions, String text, ToolContext context)
+      throws InterruptedException {
+    return complete(instructions, text);
+  }
 
   /** No model: callers fall back to their extractive methods. */
   TextModel NONE = (instructions, text) -> Optional.empty();

@@ -52,4 +52,29 @@ class AnalyzeToolTest {
     assertThat(out.get("summary").asString()).contains("Tevuot pilot");
     assertThat(out.get("decisions").size()).isPositive();
   }
+
+  @Test
+  void reportsTheModelCallsToTheStepsMeter() throws Exception {
+    List<String> metered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    TextModel model = new TextModel() {
+      @Override
+      public Optional<String> complete(String instructions, String text) {
+        throw new AssertionError("the tool must pass its context");
+      }
+
+      @Override
+      public Optional<String> complete(String instructions, String text,
+          dev.baton.core.tool.ToolContext context) {
+        context.usage().record("scripted:model", 1, text.length(), 12,
+            java.time.Duration.ZERO);
+        return Optional.of("A summary.");
+      }
+    };
+    var base = Contexts.of("analyze");
+    var ctx = new dev.baton.core.tool.ToolContext(base.executionId(), base.stepId(), 1,
+        base.idempotencyKey(), base.tenant(), null,
+        (m, calls, in, out, took) -> metered.add(m + ":" + calls + ":" + out));
+    new AnalyzeTool(drive(), model).call(Json.tree(Map.of("paths", PATHS)), ctx);
+    assertThat(metered).containsExactly("scripted:model:1:12");
+  }
 }
