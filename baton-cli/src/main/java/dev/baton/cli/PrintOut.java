@@ -21,7 +21,10 @@ final class PrintOut {
     out.println();
     out.println("⚠ Approval needed: step " + a.step() + " (" + a.tool() + ")");
     out.println("  id: " + a.id());
-    out.println("  arguments: " + Json.write(a.arguments()));
+    out.println("  arguments:");
+    // why: one line per argument, shortened, so a person can read what they approve
+    a.arguments().properties().forEach(e -> out.println("    " + e.getKey() + ": "
+        + preview(e.getValue().isString() ? e.getValue().asString() : Json.write(e.getValue()))));
     if (a.expiresAt() != null) {
       out.println("  expires: " + a.expiresAt() + " (" + a.policy().name().toLowerCase()
           + " on expiry)");
