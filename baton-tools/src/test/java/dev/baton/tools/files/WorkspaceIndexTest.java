@@ -1,7 +1,6 @@
 package dev.baton.tools.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.baton.tools.workspace.Workspace;
 import java.nio.file.Files;
@@ -17,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,8 +61,8 @@ class WorkspaceIndexTest {
   }
 
   @Test
+  @EnabledOnOs(value = OS.LINUX, disabledReason = "change notifications are inotify, Linux only")
   void watchesTheFolderWhereThePlatformCan() {
-    assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"));
     LuceneFolderDrive drive = drive(true);
     assertThat(paths(drive, "anything")).isEmpty();
     assertThat(drive.index().watching()).isTrue();
@@ -149,9 +150,10 @@ class WorkspaceIndexTest {
   }
 
   @Test
+  @EnabledOnOs(value = OS.LINUX, disabledReason = "change notifications are inotify, Linux only")
   void aChangeOfTheSameSizeIsSeenAtOnceWhenWatching() throws Exception {
     LuceneFolderDrive drive = drive(true);
-    assumeTrue(drive.index().watching());
+    assertThat(drive.index().watching()).isTrue();
     Path file = root.resolve("same-size.txt");
     for (int i = 0; i < 10; i++) {
       String word = "kilo" + (char) ('a' + i);
