@@ -49,6 +49,14 @@ public final class BatonApp implements AutoCloseable {
   }
 
   public static BatonApp open(BatonConfig config) {
+    return open(config, false);
+  }
+
+  /**
+   * @param adoptOrphans after a person's command on an execution no live process holds, run it in
+   *     this process (for commands that then follow it to the end)
+   */
+  public static BatonApp open(BatonConfig config, boolean adoptOrphans) {
     try {
       Files.createDirectories(config.home());
     } catch (IOException e) {
@@ -63,7 +71,8 @@ public final class BatonApp implements AutoCloseable {
       EngineOptions options = EngineOptions.defaults()
           .withMaxConcurrentSteps(e.maxConcurrentSteps())
           .withPollInterval(e.pollInterval())
-          .withLeaseTtl(e.leaseTtl());
+          .withLeaseTtl(e.leaseTtl())
+          .withAdoptOrphans(adoptOrphans);
       // why: with no model configured Baton still plans, offline, in Hebrew and English
       Planner planner = model == null ? new OfflinePlanner() : new ModelPlanner(model);
       Engine engine = Engine.builder(store, catalog).options(options)

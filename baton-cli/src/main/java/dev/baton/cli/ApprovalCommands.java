@@ -46,7 +46,7 @@ final class ApprovalCommands {
 
     @Override
     public Integer call() throws Exception {
-      try (BatonApp app = main.open()) {
+      try (BatonApp app = follow ? main.openToFollow() : main.open()) {
         ObjectNode edits = edits();
         Target t = Target.resolve(app, id);
         if (t.plan()) {

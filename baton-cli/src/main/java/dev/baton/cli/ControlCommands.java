@@ -40,7 +40,7 @@ final class ControlCommands {
 
     @Override
     public Integer call() throws Exception {
-      try (BatonApp app = main.open()) {
+      try (BatonApp app = main.openToFollow()) {
         ExecutionId execution = ExecutionId.of(id);
         app.engine().resume(execution, Main.who());
         System.out.println("resumed " + id);

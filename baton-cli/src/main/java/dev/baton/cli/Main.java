@@ -72,8 +72,17 @@ public final class Main implements Callable<Integer> {
     return ConfigLoader.load(home, System.getenv(), flags);
   }
 
+  /** Baton for a command that does not run executions other processes left behind. */
   BatonApp open() {
-    return BatonApp.open(config());
+    return BatonApp.open(config(), false);
+  }
+
+  /**
+   * Baton for a command that follows an execution: after a command it runs the execution here if
+   * no live process holds it.
+   */
+  BatonApp openToFollow() {
+    return BatonApp.open(config(), true);
   }
 
   static String who() {

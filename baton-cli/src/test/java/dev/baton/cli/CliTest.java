@@ -146,4 +146,25 @@ class CliTest {
     assertThat(home.resolve("workspace/calendar.ics")).content()
         .contains("yoav.cohen@tevuot.co.il");
   }
+
+  @Test
+  void approveWithFollowFinishesAnExecutionWhoseProcessDied() throws Exception {
+    Files.writeString(home.resolve("baton.properties"),
+        "engine.lease-ttl=1s\nengine.poll-interval=100ms\n");
+    Path plan = write("p.json", """
+        {"steps":[{"id":"tell","tool":"demo.notify","args":{"to":"יואב","message":"מחר ב-10"}}]}""");
+    String approval;
+    try (ChildBaton run = ChildBaton.start(home, "run", "--plan", plan.toString())) {
+      String line = run.awaitLine(l -> l.contains("baton approve ") && l.contains(".tell.1"),
+          Duration.ofSeconds(60));
+      approval = line.replaceAll(".*baton approve (ex-[0-9a-f]+\\.tell\\.1).*", "$1");
+      run.kill();
+    }
+    // why: the dead process's lease must run out before another may take the execution over
+    Thread.sleep(1500);
+    CliHarness.Result r = baton("approve", approval, "--follow");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("approved " + approval, "succeeded");
+    assertThat(home.resolve("outbox.txt")).content().contains("מחר ב-10");
+  }
 }
