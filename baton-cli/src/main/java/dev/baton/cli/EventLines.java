@@ -36,7 +36,8 @@ final class EventLines {
       case Event.StepLogged e -> prefix + "  " + e.step() + " " + e.level().toLowerCase() + ": "
           + e.message();
       case Event.ApprovalRequested e -> prefix + "⏳ " + e.step() + " (" + e.tool()
-          + ") waits for approval " + e.approval() + ": " + Json.write(e.arguments());
+          + ") waits for approval " + e.approval() + ": " + (e.preview() != null ? e.preview()
+              : Json.write(e.arguments()));
       case Event.ApprovalDecided e -> prefix + "  " + e.step() + " "
           + (e.approved() ? "approved" : "rejected") + " by " + e.by()
           + (e.editedArguments() == null ? "" : " with edited arguments");

@@ -21,6 +21,9 @@ final class PrintOut {
     out.println();
     out.println("⚠ Approval needed: step " + a.step() + " (" + a.tool() + ")");
     out.println("  id: " + a.id());
+    if (a.preview() != null) {
+      out.println("  will: " + a.preview());
+    }
     out.println("  arguments:");
     // why: one line per argument, shortened, so a person can read what they approve
     a.arguments().properties().forEach(e -> out.println("    " + e.getKey() + ": "

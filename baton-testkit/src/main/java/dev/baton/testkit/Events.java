@@ -190,11 +190,17 @@ public final class Events {
 
   public Event.ApprovalRequested approvalRequested(String step, ObjectNode arguments,
       Instant expiresAt, ExpiryPolicy policy) {
+    return approvalRequested(step, arguments, expiresAt, policy, null);
+  }
+
+  /** With the tool's words for what approving will do. */
+  public Event.ApprovalRequested approvalRequested(String step, ObjectNode arguments,
+      Instant expiresAt, ExpiryPolicy policy, String preview) {
     StepId id = StepId.of(step);
     int n = approvalsPerStep.merge(id, 1, Integer::sum);
     String tool = plan.step(id).orElseThrow().tool();
     return new Event.ApprovalRequested(execution, ++seq, now(), ApprovalId.of(execution, id, n),
-        id, tool, arguments, expiresAt, policy);
+        id, tool, arguments, expiresAt, policy, preview);
   }
 
   /** The answer to the latest approval of {@code step}. */

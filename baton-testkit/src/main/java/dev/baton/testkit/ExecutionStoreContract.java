@@ -334,6 +334,18 @@ public abstract class ExecutionStoreContract {
   // ---------------------------------------------------------------- approvals
 
   @Test
+  void keepsWhatAnApprovalWillDoInEitherScript() {
+    Events run = readyToSend("acme");
+    String preview = "\u201cסקירת דצמבר\u201d, 2026-11-26 10:30–11:30, with yoav@example.com";
+    store.append(List.of(run.approvalRequested("send", Json.object().put("to", "יואב"), null,
+        ExpiryPolicy.REJECT, preview)));
+    assertThat(store.pendingApprovals(null)).singleElement()
+        .satisfies(a -> assertThat(a.preview()).isEqualTo(preview));
+    assertThat(store.load(run.execution()).pendingApprovals().getFirst().preview())
+        .isEqualTo(preview);
+  }
+
+  @Test
   void listsAnApprovalAsPendingOnceRequested() {
     Events run = readyToSend("acme");
     store.append(List.of(run.approvalRequested("send")));

@@ -54,7 +54,7 @@ final class ExecutionRunner implements Runnable, StepChannel {
 
     record Fact(Draft draft) implements Input {}
 
-    record AwaitApproval(StepId step, String tool, ObjectNode arguments,
+    record AwaitApproval(StepId step, String tool, ObjectNode arguments, String preview,
         CompletableFuture<ApprovalOutcome> reply) implements Input {}
 
     record Control(Controls.Action action, CompletableFuture<Void> reply) implements Input {}
@@ -152,9 +152,9 @@ final class ExecutionRunner implements Runnable, StepChannel {
 
   @Override
   public CompletableFuture<ApprovalOutcome> awaitApproval(StepId step, String tool,
-      ObjectNode arguments) {
+      ObjectNode arguments, String preview) {
     CompletableFuture<ApprovalOutcome> reply = new CompletableFuture<>();
-    inbox.add(new Input.AwaitApproval(step, tool, arguments, reply));
+    inbox.add(new Input.AwaitApproval(step, tool, arguments, preview, reply));
     return reply;
   }
 
@@ -464,7 +464,7 @@ final class ExecutionRunner implements Runnable, StepChannel {
       Duration timeout = state.options().approvalTimeout();
       Instant expires = timeout == null ? null : now.plus(timeout);
       add.accept(seq -> new Event.ApprovalRequested(id, seq, now, approval, a.step(), a.tool(),
-          a.arguments().deepCopy(), expires, state.options().expiryPolicy()));
+          a.arguments().deepCopy(), expires, state.options().expiryPolicy(), a.preview()));
     }
     waiters.put(a.step(), a.reply());
   }

@@ -13,5 +13,6 @@ interface StepChannel {
    * Asks for (or finds) the approval of a step whose resolved arguments are {@code arguments};
    * the future completes when a person decides or the approval expires.
    */
-  CompletableFuture<ApprovalOutcome> awaitApproval(StepId step, String tool, ObjectNode arguments);
+  CompletableFuture<ApprovalOutcome> awaitApproval(StepId step, String tool, ObjectNode arguments,
+      String preview);
 }

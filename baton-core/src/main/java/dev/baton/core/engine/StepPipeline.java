@@ -108,7 +108,8 @@ final class StepPipeline {
         // never be pending at once; the lock is taken again before the call
         unlock(task, channel, keys, held, "while waiting for approval");
         held = null;
-        ApprovalOutcome approval = await(channel.awaitApproval(task.step(), name, arguments));
+        ApprovalOutcome approval = await(channel.awaitApproval(task.step(), name, arguments,
+            preview(tool, arguments)));
         if (!approval.approved()) {
           return new StepOutcome.Skipped(approval.reason());
         }
@@ -126,6 +127,15 @@ final class StepPipeline {
       if (held != null) {
         unlock(task, channel, keys, held, null);
       }
+    }
+  }
+
+  /** The tool's own words for what approving will do; a failing preview only loses the words. */
+  private static String preview(Tool tool, ObjectNode arguments) {
+    try {
+      return tool.preview(arguments).orElse(null);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 

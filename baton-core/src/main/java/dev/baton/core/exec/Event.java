@@ -146,13 +146,21 @@ public sealed interface Event {
     }
   }
 
-  /** A side-effecting step waits for a person; {@code expiresAt} is null for no timeout. */
+  /**
+   * A side-effecting step waits for a person; {@code expiresAt} is null for no timeout;
+   * {@code preview} (may be null) is the tool's own words for what approving will do.
+   */
   record ApprovalRequested(ExecutionId execution, long seq, Instant at, ApprovalId approval,
-      StepId step, String tool, ObjectNode arguments, Instant expiresAt, ExpiryPolicy policy)
-      implements Event {
+      StepId step, String tool, ObjectNode arguments, Instant expiresAt, ExpiryPolicy policy,
+      String preview) implements Event {
+    public ApprovalRequested(ExecutionId execution, long seq, Instant at, ApprovalId approval,
+        StepId step, String tool, ObjectNode arguments, Instant expiresAt, ExpiryPolicy policy) {
+      this(execution, seq, at, approval, step, tool, arguments, expiresAt, policy, null);
+    }
+
     public Event withSeq(long s) {
       return new ApprovalRequested(execution, s, at, approval, step, tool, arguments, expiresAt,
-          policy);
+          policy, preview);
     }
   }
 

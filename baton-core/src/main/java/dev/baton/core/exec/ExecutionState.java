@@ -135,7 +135,7 @@ public final class ExecutionState {
       case Event.ApprovalRequested e -> {
         approvals.put(e.approval(), new Approval(e.approval(), e.execution(), e.step(), e.tool(),
             e.arguments(), ApprovalStatus.PENDING, null, null, null, e.at(), null, e.expiresAt(),
-            e.policy(), false));
+            e.policy(), false, e.preview()));
         update(e.step(), s -> s.with(StepStatus.WAITING_FOR_APPROVAL));
       }
       case Event.ApprovalDecided e -> {
@@ -143,7 +143,7 @@ public final class ExecutionState {
         approvals.put(a.id(), new Approval(a.id(), a.execution(), a.step(), a.tool(),
             a.arguments(), e.approved() ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED,
             e.approved() ? e.editedArguments() : null, e.by(), e.comment(), a.requestedAt(),
-            e.at(), a.expiresAt(), a.policy(), a.escalated()));
+            e.at(), a.expiresAt(), a.policy(), a.escalated(), a.preview()));
         if (e.approved()) {
           update(e.step(), s -> s.status() == StepStatus.WAITING_FOR_APPROVAL
               ? s.with(StepStatus.RUNNING) : s);
@@ -160,7 +160,7 @@ public final class ExecutionState {
         approvals.put(a.id(), new Approval(a.id(), a.execution(), a.step(), a.tool(),
             a.arguments(), reject ? ApprovalStatus.EXPIRED : ApprovalStatus.PENDING, null,
             reject ? "timeout" : null, reject ? "expired" : "escalated", a.requestedAt(),
-            reject ? e.at() : null, a.expiresAt(), a.policy(), !reject));
+            reject ? e.at() : null, a.expiresAt(), a.policy(), !reject, a.preview()));
       }
     }
   }

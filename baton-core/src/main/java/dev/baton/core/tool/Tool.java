@@ -1,5 +1,6 @@
 package dev.baton.core.tool;
 
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
@@ -23,5 +24,14 @@ public interface Tool {
    */
   default Set<String> resources(JsonNode input) {
     return Set.of();
+  }
+
+  /**
+   * For a side-effecting tool: what running it with {@code input} would do, in a person's words,
+   * shown with the approval (for example the meeting's time when the tool picks it). Read-only and
+   * quick; empty by default or when it cannot tell.
+   */
+  default Optional<String> preview(JsonNode input) {
+    return Optional.empty();
   }
 }

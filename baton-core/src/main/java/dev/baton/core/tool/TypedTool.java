@@ -3,6 +3,7 @@ package dev.baton.core.tool;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.json.Json;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,16 @@ public abstract class TypedTool<I, O> implements Tool {
   @Override
   public final ToolDescriptor descriptor() {
     return descriptor;
+  }
+
+  /** What running with this input would do, for the approval; empty by default. */
+  protected Optional<String> previewOf(I input) {
+    return Optional.empty();
+  }
+
+  @Override
+  public final Optional<String> preview(JsonNode input) {
+    return previewOf(decode(input));
   }
 
   @Override

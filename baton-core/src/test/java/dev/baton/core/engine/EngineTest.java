@@ -237,6 +237,7 @@ class EngineTest {
     ExecutionId id = run("""
         {"steps":[{"id":"s","tool":"test.send","args":{"to":"yoav","text":"hi"}}]}""");
     Approval a = awaitPending(id, 1).getFirst();
+    assertThat(a.preview()).isEqualTo("sends \u201chi\u201d to yoav");
     assertThat(engine.state(id).status()).isEqualTo(ExecutionStatus.WAITING_FOR_APPROVAL);
     assertThat(send.sent).isEmpty();
     ObjectNode edit = (ObjectNode) Json.parse("{\"to\":\"yoav\",\"text\":\"שלום\"}",

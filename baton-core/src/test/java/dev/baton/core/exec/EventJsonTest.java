@@ -36,7 +36,7 @@ class EventJsonTest {
         new Event.AttemptFailed(id, 9, t, s, 1, err, Duration.ofMillis(250)),
         new Event.StepLogged(id, 10, t, s, "INFO", "שלום"),
         new Event.ApprovalRequested(id, 11, t, a, s, "x", args, t.plusSeconds(60),
-            ExpiryPolicy.REJECT),
+            ExpiryPolicy.REJECT, "“פגישה” 10:30–11:30"),
         new Event.ApprovalExpired(id, 12, t, a, s, ExpiryPolicy.ESCALATE),
         new Event.ApprovalDecided(id, 13, t, a, s, true, args, "dana", "ok"),
         new Event.StepSucceeded(id, 14, t, s, args, 2, Duration.ofMillis(40), false),

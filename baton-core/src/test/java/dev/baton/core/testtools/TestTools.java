@@ -115,6 +115,11 @@ public final class TestTools {
     }
 
     @Override
+    protected Optional<String> previewOf(SendIn in) {
+      return Optional.of("sends \u201c" + in.text() + "\u201d to " + in.to());
+    }
+
+    @Override
     protected SendOut run(SendIn in, ToolContext ctx) {
       sent.add(in);
       byKey.computeIfAbsent(ctx.idempotencyKey(), k -> new AtomicInteger()).incrementAndGet();

@@ -32,7 +32,7 @@ final class Listings {
       + " WHERE status NOT IN (?, ?, ?) ORDER BY created_at, id";
   private static final String PENDING_COLUMNS = "SELECT a.id, a.execution_id, a.step_id, a.tool,"
       + " a.status, a.arguments, a.edited_arguments, a.decided_by, a.comment, a.requested_at,"
-      + " a.decided_at, a.expires_at, a.policy, a.escalated"
+      + " a.decided_at, a.expires_at, a.policy, a.escalated, a.preview"
       + " FROM approvals a JOIN executions e ON e.id = a.execution_id WHERE a.status = ?";
   private static final String PENDING_ORDER = " ORDER BY a.requested_at, a.execution_id, a.id";
   private static final String PENDING_ALL = PENDING_COLUMNS + PENDING_ORDER;
@@ -122,6 +122,7 @@ final class Listings {
         row.getString("comment"), Timestamps.instant(row.getString("requested_at")),
         Timestamps.instant(row.getString("decided_at")),
         Timestamps.instant(row.getString("expires_at")),
-        policy == null ? null : ExpiryPolicy.valueOf(policy), row.getInt("escalated") != 0);
+        policy == null ? null : ExpiryPolicy.valueOf(policy), row.getInt("escalated") != 0,
+        row.getString("preview"));
   }
 }

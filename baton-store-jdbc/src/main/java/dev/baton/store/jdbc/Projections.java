@@ -35,8 +35,8 @@ final class Projections {
       "DELETE FROM steps WHERE execution_id = ? AND step_id = ?";
   private static final String UPSERT_APPROVAL = "INSERT INTO approvals (id, execution_id,"
       + " step_id, tool, status, arguments, edited_arguments, comment, policy, escalated,"
-      + " requested_at, expires_at, decided_at, decided_by)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      + " requested_at, expires_at, decided_at, decided_by, preview)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       + " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
       + " edited_arguments = excluded.edited_arguments, comment = excluded.comment,"
       + " escalated = excluded.escalated, decided_at = excluded.decided_at,"
@@ -140,6 +140,7 @@ final class Projections {
         upsert.setString(12, Timestamps.text(a.expiresAt()));
         upsert.setString(13, Timestamps.text(a.decidedAt()));
         upsert.setString(14, a.decidedBy());
+        upsert.setString(15, a.preview());
         upsert.addBatch();
       }
       upsert.executeBatch();

@@ -88,11 +88,43 @@ public final class CreateEventTool extends TypedTool<CreateEventTool.Input, Crea
     return output(uid, in.title(), slot, link, people, created, conflicts);
   }
 
-  private Output output(String uid, String title, Interval slot, String link, List<String> people,
-      boolean created, List<String> conflicts) {
-    String when = slot.start().atZone(agent.zone()).toLocalDate() + " "
+  /**
+   * The event as it would be made now: title, time (the first free slot when none is given) and
+   * who is invited, so the person approving knows when the meeting will be.
+   */
+  @Override
+  protected Optional<String> previewOf(Input in) {
+    List<String> people = agent.withOwner(in.attendees());
+    Duration length = CalendarAgent.minutes(in.durationMinutes());
+    String when;
+    try {
+      if (in.start().isPresent()) {
+        Instant start = TimeText.parse(in.start().get(), agent.zone(), "start");
+        Interval slot = new Interval(start, start.plus(length));
+        List<String> clashes = agent.conflicts(people, slot);
+        when = describe(slot) + (clashes.isEmpty() ? "" : " — clashes with " + clashes);
+      } else {
+        when = agent.firstFree(people, length, agent.now(), CalendarAgent.DEFAULT_SEARCH_DAYS)
+            .map(slot -> describe(slot) + " (the first free slot)")
+            .orElse("no free slot in the next " + CalendarAgent.DEFAULT_SEARCH_DAYS + " days");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+    return Optional.of("\u201c" + in.title() + "\u201d, " + when + ", with "
+        + String.join(", ", people));
+  }
+
+  private String describe(Interval slot) {
+    return slot.start().atZone(agent.zone()).toLocalDate() + " "
         + slot.start().atZone(agent.zone()).toLocalTime() + "–"
         + slot.end().atZone(agent.zone()).toLocalTime() + " (" + agent.zone().getId() + ")";
+  }
+
+  private Output output(String uid, String title, Interval slot, String link, List<String> people,
+      boolean created, List<String> conflicts) {
+    String when = describe(slot);
     return new Output(uid, title, TimeText.format(slot.start(), agent.zone()),
         TimeText.format(slot.end(), agent.zone()), when, link, people, created, conflicts);
   }

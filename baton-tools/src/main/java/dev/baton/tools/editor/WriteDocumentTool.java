@@ -52,6 +52,16 @@ public final class WriteDocumentTool
     return Set.of("workspace:" + input.path());
   }
 
+  /** Which file, titled what, with how many sections, and whether it replaces one. */
+  @Override
+  protected Optional<String> previewOf(Input in) {
+    Path target = workspace.resolve(in.path());
+    int items = in.sections().stream().mapToInt(sec -> sec.items().size()).sum();
+    return Optional.of("writes " + workspace.relative(target) + ": \u201c" + in.title()
+        + "\u201d, " + in.sections().size() + " sections, " + items + " items"
+        + (Files.exists(target) ? " (replaces the existing file)" : ""));
+  }
+
   @Override
   protected Output run(Input in, ToolContext ctx) throws IOException {
     Path target = workspace.resolve(in.path());

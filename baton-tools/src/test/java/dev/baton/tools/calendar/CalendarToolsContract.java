@@ -93,4 +93,15 @@ abstract class CalendarToolsContract {
     assertThat(out.get("created").asBoolean()).isTrue();
     assertThat(out.get("conflicts").toString()).contains("Budget review");
   }
+
+  @Test
+  void thePreviewForApprovalNamesTheSlotTheEventThenGets() throws Exception {
+    var tool = new CreateEventTool(agent());
+    Map<String, Object> args = Map.of("title", "סקירת דצמבר", "attendees", List.of(YOAV),
+        "durationMinutes", 60);
+    String preview = tool.preview(Json.tree(args)).orElseThrow();
+    var out = call(tool, args, "previewed");
+    assertThat(preview).contains("סקירת דצמבר", YOAV, ME, "(the first free slot)")
+        .contains(out.get("when").asString());
+  }
 }
