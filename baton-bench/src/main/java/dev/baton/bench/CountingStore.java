@@ -51,6 +51,17 @@ final class CountingStore implements ExecutionStore {
   }
 
   @Override
+  public List<dev.baton.core.port.StoredEvent> eventsSince(long afterPosition, String tenant,
+      int limit) {
+    return inner.eventsSince(afterPosition, tenant, limit);
+  }
+
+  @Override
+  public long lastPosition() {
+    return inner.lastPosition();
+  }
+
+  @Override
   public ExecutionState load(ExecutionId id) {
     return inner.load(id);
   }

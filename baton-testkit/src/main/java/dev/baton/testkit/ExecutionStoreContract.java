@@ -19,6 +19,7 @@ import dev.baton.core.plan.Step;
 import dev.baton.core.plan.StepId;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
+import dev.baton.core.port.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,6 +108,46 @@ public abstract class ExecutionStoreContract {
   @Test
   void readsNoEventsOfAnUnknownExecution() {
     assertThat(store.events(ExecutionId.random(), 0)).isEmpty();
+  }
+
+  @Test
+  void numbersEveryEventInCommitOrderAcrossExecutions() {
+    Events a = Events.newExecution(clock);
+    Events b = Events.newExecution(clock);
+    List<Event> first = a.started("acme");
+    List<Event> second = b.started("globex");
+    List<Event> third = a.stepRun("fetch", Json.object());
+    assertThat(store.lastPosition()).isZero();
+
+    store.append(first);
+    store.append(second);
+    store.append(third);
+
+    List<StoredEvent> all = store.eventsSince(0, null, 100);
+    assertThat(all).extracting(StoredEvent::event).isEqualTo(concat(first, second, third));
+    assertThat(all).extracting(StoredEvent::position).isSorted().doesNotHaveDuplicates();
+    assertThat(store.lastPosition()).isEqualTo(all.getLast().position());
+  }
+
+  @Test
+  void readsEventsAfterAPositionForOneTenantOrAll() {
+    Events a = Events.newExecution(clock);
+    Events b = Events.newExecution(clock);
+    store.append(a.started("acme"));
+    store.append(b.started("globex"));
+    List<Event> later = a.stepRun("fetch", Json.object());
+    store.append(later);
+    List<StoredEvent> all = store.eventsSince(0, null, 100);
+    long afterGlobex = all.stream().filter(e -> e.event().execution().equals(b.execution()))
+        .mapToLong(StoredEvent::position).max().orElseThrow();
+
+    assertThat(store.eventsSince(afterGlobex, "acme", 100)).extracting(StoredEvent::event)
+        .isEqualTo(later);
+    assertThat(store.eventsSince(0, "globex", 100)).extracting(e -> e.event().execution())
+        .containsOnly(b.execution());
+    assertThat(store.eventsSince(0, null, 2)).isEqualTo(all.subList(0, 2));
+    assertThat(store.eventsSince(all.getLast().position(), null, 100)).isEmpty();
+    assertThat(store.eventsSince(0, "initech", 100)).isEmpty();
   }
 
   @Test
@@ -680,9 +721,12 @@ public abstract class ExecutionStoreContract {
     assertThat(actual.planApprovalPending()).isEqualTo(expected.planApprovalPending());
   }
 
-  private static List<Event> concat(List<Event> first, List<Event> second) {
-    List<Event> all = new ArrayList<>(first);
-    all.addAll(second);
+  @SafeVarargs
+  private static List<Event> concat(List<Event>... parts) {
+    List<Event> all = new ArrayList<>();
+    for (List<Event> part : parts) {
+      all.addAll(part);
+    }
     return all;
   }
 

@@ -9,6 +9,7 @@ import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
 import dev.baton.core.port.ResultCache;
+import dev.baton.core.port.StoredEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   private final Map<ExecutionId, List<Event>> logs = new LinkedHashMap<>();
   private final Map<ExecutionId, ExecutionState> states = new LinkedHashMap<>();
   private final Map<ExecutionId, Lease> leases = new LinkedHashMap<>();
+  /** Every event in commit order; an event's position is its index here plus one. */
+  private final List<StoredEvent> all = new ArrayList<>();
   private final ResultCache cache = new CaffeineResultCache(10_000);
 
   @Override
@@ -66,6 +69,9 @@ public final class InMemoryExecutionStore implements ExecutionStore {
         throw e;
       }
       logs.computeIfAbsent(id, k -> new ArrayList<>()).addAll(added);
+      for (Event e : added) {
+        all.add(new StoredEvent(all.size() + 1L, e));
+      }
       states.put(id, state);
     } finally {
       lock.unlock();
@@ -79,6 +85,33 @@ public final class InMemoryExecutionStore implements ExecutionStore {
       List<Event> log = logs.getOrDefault(id, List.of());
       return afterSeq >= log.size() ? List.of()
           : List.copyOf(log.subList((int) Math.max(0, afterSeq), log.size()));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<StoredEvent> eventsSince(long afterPosition, String tenant, int limit) {
+    lock.lock();
+    try {
+      List<StoredEvent> out = new ArrayList<>();
+      for (int i = (int) Math.max(0, afterPosition); i < all.size() && out.size() < limit; i++) {
+        StoredEvent e = all.get(i);
+        if (tenant == null || tenant.equals(states.get(e.event().execution()).tenant())) {
+          out.add(e);
+        }
+      }
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public long lastPosition() {
+    lock.lock();
+    try {
+      return all.size();
     } finally {
       lock.unlock();
     }

@@ -30,6 +30,15 @@ public interface ExecutionStore extends AutoCloseable {
   /** The events of an execution with seq greater than {@code afterSeq}, in order; empty if none. */
   List<Event> events(ExecutionId id, long afterSeq);
 
+  /**
+   * Events of every execution of {@code tenant} (null: every tenant) whose position is greater
+   * than {@code afterPosition}, in position order, at most {@code limit}.
+   */
+  List<StoredEvent> eventsSince(long afterPosition, String tenant, int limit);
+
+  /** The position of the last stored event; 0 when the store holds none. */
+  long lastPosition();
+
   /** The folded state of an execution. @throws BatonException EXECUTION_NOT_FOUND */
   default ExecutionState load(ExecutionId id) {
     List<Event> events = events(id, 0);

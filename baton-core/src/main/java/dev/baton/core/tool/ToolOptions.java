@@ -8,9 +8,11 @@ import java.util.Objects;
  * the approval gate and is never cached. {@code cacheTtl} (read-only tools only) keeps results for
  * identical arguments; {@code maxConcurrency} 0 means no per-tool bound; {@code rateLimit} may be
  * null; {@code expectedDuration} weighs the step when ordering ready steps by remaining path.
+ * A {@code question} tool is answered by a person, not called: its input is what to ask (a choice
+ * among candidates, a value to fill), its output is the answer, checked against its output schema.
  */
 public record ToolOptions(boolean sideEffect, Duration timeout, RetryPolicy retry, Duration cacheTtl,
-    int maxConcurrency, RateLimit rateLimit, Duration expectedDuration) {
+    int maxConcurrency, RateLimit rateLimit, Duration expectedDuration, boolean question) {
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -27,6 +29,10 @@ public record ToolOptions(boolean sideEffect, Duration timeout, RetryPolicy retr
     if (cacheTtl != null && (cacheTtl.isNegative() || cacheTtl.isZero())) {
       throw new IllegalArgumentException("cacheTtl must be positive, was " + cacheTtl);
     }
+    if (question && (sideEffect || cacheTtl != null)) {
+      throw new IllegalArgumentException("a question is answered by a person: no side effect,"
+          + " no cache");
+    }
     if (maxConcurrency < 0) {
       throw new IllegalArgumentException("maxConcurrency must not be negative");
     }
@@ -40,6 +46,11 @@ public record ToolOptions(boolean sideEffect, Duration timeout, RetryPolicy retr
     return new Builder(true);
   }
 
+  /** A tool a person answers (see {@link ToolOptions}); the timeout is how long to wait. */
+  public static Builder answeredByPerson() {
+    return new Builder(false).asking();
+  }
+
   /** Fluent construction with sensible defaults. */
   public static final class Builder {
     private final boolean sideEffect;
@@ -49,6 +60,7 @@ public record ToolOptions(boolean sideEffect, Duration timeout, RetryPolicy retr
     private int maxConcurrency;
     private RateLimit rateLimit;
     private Duration expectedDuration = Duration.ofSeconds(1);
+    private boolean question;
 
     private Builder(boolean sideEffect) {
       this.sideEffect = sideEffect;
@@ -84,9 +96,14 @@ public record ToolOptions(boolean sideEffect, Duration timeout, RetryPolicy retr
       return this;
     }
 
+    private Builder asking() {
+      question = true;
+      return this;
+    }
+
     public ToolOptions build() {
       return new ToolOptions(sideEffect, timeout, retry, cacheTtl, maxConcurrency, rateLimit,
-          expectedDuration);
+          expectedDuration, question);
     }
   }
 }

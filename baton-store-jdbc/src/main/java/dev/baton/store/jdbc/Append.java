@@ -31,7 +31,10 @@ final class Append {
   /** {@link #cached} holds what the database does not (it is ahead of the log). */
   private boolean cachedStale;
 
-  Append(List<Event> events, StateCache states) {
+  private final boolean sqlite;
+
+  Append(List<Event> events, StateCache states, boolean sqlite) {
+    this.sqlite = sqlite;
     this.events = events;
     this.id = events.getFirst().execution();
     this.previousSeq = events.getFirst().seq() - 1;
@@ -60,7 +63,7 @@ final class Append {
       target.finishedSteps(fold.finishedSteps);
     }
     Projections.writeExecution(s, fold, previousSeq);
-    EventLog.insert(s, events);
+    EventLog.insert(s, events, sqlite);
     Projections.writeDetails(s, fold);
     return null;
   }

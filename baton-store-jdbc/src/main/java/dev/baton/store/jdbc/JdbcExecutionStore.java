@@ -10,6 +10,7 @@ import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
 import dev.baton.core.port.ResultCache;
+import dev.baton.core.port.StoredEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,10 @@ public final class JdbcExecutionStore implements ExecutionStore {
   private final Database db;
   private final StateCache states = new StateCache(STATE_CACHE_SIZE, StateCache.CLAIM_WAIT);
   private final ResultCache cache;
+  private final boolean sqlite;
 
   private JdbcExecutionStore(HikariDataSource pool, boolean sqlite) {
+    this.sqlite = sqlite;
     this.db = new Database(pool, sqlite);
     this.cache = new JdbcResultCache(db, InstantSource.system());
   }
@@ -110,7 +113,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
     if (events.isEmpty()) {
       return;
     }
-    Append append = new Append(events, states);
+    Append append = new Append(events, states, sqlite);
     boolean committed = false;
     try {
       db.inTransaction("append to execution " + events.getFirst().execution(), append::write);
@@ -156,6 +159,21 @@ public final class JdbcExecutionStore implements ExecutionStore {
   @Override
   public List<Event> events(ExecutionId id, long afterSeq) {
     return db.withConnection("read events of " + id, c -> EventLog.read(c, id, afterSeq, Long.MAX_VALUE));
+  }
+
+  /** @throws IllegalArgumentException if {@code limit} is negative */
+  @Override
+  public List<StoredEvent> eventsSince(long afterPosition, String tenant, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("limit must not be negative, was " + limit);
+    }
+    return db.withConnection("read events after position " + afterPosition,
+        c -> EventLog.since(c, afterPosition, tenant, limit));
+  }
+
+  @Override
+  public long lastPosition() {
+    return db.withConnection("read the last event position", EventLog::lastPosition);
   }
 
   @Override
