@@ -1,5 +1,7 @@
 package dev.baton.app;
 
+import dev.baton.adapters.Engines;
+import dev.baton.adapters.LocalProcessProbe;
 import dev.baton.core.engine.Engine;
 import dev.baton.core.engine.EngineOptions;
 import dev.baton.core.engine.Replanning;
@@ -68,14 +70,14 @@ public final class BatonApp implements AutoCloseable {
       LanguageModel model = config.model() == null ? null : new LangChain4jModel(config.model());
       ToolCatalog catalog = ToolCatalog.of(tools(config, model));
       var e = config.engine();
-      EngineOptions options = EngineOptions.defaults()
+      EngineOptions options = EngineOptions.defaults(processName())
           .withMaxConcurrentSteps(e.maxConcurrentSteps())
           .withPollInterval(e.pollInterval())
           .withLeaseTtl(e.leaseTtl())
           .withAdoptOrphans(adoptOrphans);
       // why: with no model configured Baton still plans, offline, in Hebrew and English
       Planner planner = model == null ? new OfflinePlanner() : new ModelPlanner(model);
-      Engine engine = Engine.builder(store, catalog).options(options)
+      Engine engine = Engines.builder(store, catalog).options(options)
           .replanning(new Replanning(planner, Replanning.DEFAULT_MAX_REPLANS, config.zone()))
           .build();
       return new BatonApp(config, store, catalog, engine, planner);
@@ -83,6 +85,13 @@ public final class BatonApp implements AutoCloseable {
       store.close();
       throw ex;
     }
+  }
+
+  /** This process's name in the store: host, pid, and a random part (pids are reused). */
+  private static String processName() {
+    var probe = LocalProcessProbe.INSTANCE;
+    return probe.host() + "-" + probe.pid() + "-"
+        + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL);
   }
 
   private static ExecutionStore openStore(BatonConfig.StoreConfig s, BatonConfig config) {

@@ -6,8 +6,12 @@ import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
+import dev.baton.core.exec.Question;
+import dev.baton.core.port.ExecutionQuery;
+import dev.baton.core.port.Page;
+import dev.baton.core.port.ProcessLease;
 import dev.baton.core.port.ResultCache;
-import java.time.Duration;
+import dev.baton.core.port.StoredEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +43,8 @@ final class CountingStore implements ExecutionStore {
   }
 
   @Override
-  public void append(List<Event> batch) {
-    inner.append(batch);
+  public void append(List<Event> batch, ExecutionSummary after, String holder) {
+    inner.append(batch, after, holder);
     appends.incrementAndGet();
     events.addAndGet(batch.size());
   }
@@ -51,9 +55,13 @@ final class CountingStore implements ExecutionStore {
   }
 
   @Override
-  public List<dev.baton.core.port.StoredEvent> eventsSince(long afterPosition, String tenant,
-      int limit) {
+  public List<StoredEvent> eventsSince(long afterPosition, String tenant, int limit) {
     return inner.eventsSince(afterPosition, tenant, limit);
+  }
+
+  @Override
+  public List<Change> changesSince(long afterPosition, int limit) {
+    return inner.changesSince(afterPosition, limit);
   }
 
   @Override
@@ -72,8 +80,8 @@ final class CountingStore implements ExecutionStore {
   }
 
   @Override
-  public List<ExecutionSummary> list(String tenant, int limit) {
-    return inner.list(tenant, limit);
+  public Page<ExecutionSummary> list(ExecutionQuery query) {
+    return inner.list(query);
   }
 
   @Override
@@ -82,23 +90,53 @@ final class CountingStore implements ExecutionStore {
   }
 
   @Override
-  public List<Approval> pendingApprovals(String tenant) {
-    return inner.pendingApprovals(tenant);
+  public List<Approval> pendingApprovals(String tenant, int offset, int limit) {
+    return inner.pendingApprovals(tenant, offset, limit);
   }
 
   @Override
-  public boolean claim(ExecutionId id, String owner, Instant now, Duration ttl) {
-    return inner.claim(id, owner, now, ttl);
+  public List<Question> pendingQuestions(String tenant, int offset, int limit) {
+    return inner.pendingQuestions(tenant, offset, limit);
   }
 
   @Override
-  public void release(ExecutionId id, String owner) {
-    inner.release(id, owner);
+  public int countPendingHumanSteps(String tenant) {
+    return inner.countPendingHumanSteps(tenant);
   }
 
   @Override
-  public Optional<String> leaseHolder(ExecutionId id, Instant now) {
-    return inner.leaseHolder(id, now);
+  public boolean heartbeat(ProcessLease process, Instant now) {
+    return inner.heartbeat(process, now);
+  }
+
+  @Override
+  public void retire(String processId) {
+    inner.retire(processId);
+  }
+
+  @Override
+  public List<ProcessLease> processes() {
+    return inner.processes();
+  }
+
+  @Override
+  public boolean claim(ExecutionId id, String process, Instant now) {
+    return inner.claim(id, process, now);
+  }
+
+  @Override
+  public List<Claimed> claimOrphans(String process, Instant now, int limit) {
+    return inner.claimOrphans(process, now, limit);
+  }
+
+  @Override
+  public void release(ExecutionId id, String process) {
+    inner.release(id, process);
+  }
+
+  @Override
+  public Optional<ProcessLease> holder(ExecutionId id, Instant now) {
+    return inner.holder(id, now);
   }
 
   @Override

@@ -10,8 +10,8 @@ final class EventLines {
   static String describe(Event event) {
     String prefix = "[" + event.seq() + "] ";
     return switch (event) {
-      case Event.ExecutionCreated e -> prefix + "created " + e.execution() + " with "
-          + e.plan().steps().size() + " steps";
+      case Event.ExecutionCreated e -> prefix + "created " + e.execution() + (e.plan() == null
+          ? ", planning the request" : " with " + e.plan().steps().size() + " steps");
       case Event.PlanVersionCreated e -> prefix + "plan version " + e.version() + ": " + e.reason();
       case Event.PlanApprovalRequested e -> prefix + "the plan waits for approval: baton approve "
           + e.execution();
@@ -45,6 +45,13 @@ final class EventLines {
           + e.calls() + " call(s), " + (e.inputTokens() + e.outputTokens()) + " tokens";
       case Event.ApprovalExpired e -> prefix + "  " + e.step() + " approval expired ("
           + e.policy().name().toLowerCase() + ")";
+      case Event.QuestionAsked e -> prefix + "? " + e.step() + " (" + e.tool() + ") asks "
+          + e.question() + ": " + Json.write(e.input());
+      case Event.QuestionAnswered e -> prefix + "  " + e.step() + " answered by " + e.by() + ": "
+          + Json.write(e.answer());
+      case Event.QuestionExpired e -> prefix + "  " + e.step() + " question expired ("
+          + e.policy().name().toLowerCase() + ")";
+      case Event.PlanningFailed e -> prefix + "planning failed: " + e.error().message();
     };
   }
 }

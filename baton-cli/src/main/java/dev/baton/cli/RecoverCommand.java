@@ -38,20 +38,31 @@ final class RecoverCommand implements Callable<Integer> {
         System.out.println("nothing to recover");
         return ExitCodes.OK;
       }
-      // why: a crashed process's lease still looks alive until it expires
+      // why: a holder that is provably gone (this host, its process ended) is taken over at
+      // once; one on another host keeps its executions until its lease runs out
       Instant deadline = Instant.now().plus(app.config().engine().leaseTtl())
           .plus(Duration.ofSeconds(2));
       List<ExecutionId> adopted = new ArrayList<>();
-      while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
-        for (ExecutionId id : List.copyOf(waiting)) {
-          if (app.engine().adopt(id)) {
-            adopted.add(id);
-            waiting.remove(id);
+      Instant lastSaid = Instant.EPOCH;
+      while (true) {
+        for (ExecutionId id : app.engine().recover()) {
+          adopted.add(id);
+        }
+        waiting.removeIf(id -> adopted.contains(id) || app.store().summary(id)
+            .map(s -> s.status().terminal()).orElse(true));
+        if (waiting.isEmpty() || !Instant.now().isBefore(deadline)) {
+          break;
+        }
+        if (!json && Duration.between(lastSaid, Instant.now()).toSeconds() >= 2) {
+          for (ExecutionId id : waiting) {
+            app.store().holder(id, Instant.now()).ifPresent(p -> System.out.println(id
+                + " is held by " + p.id() + " on " + p.host() + "; waiting for its lease to"
+                + " end in " + Math.max(0, Duration.between(Instant.now(), p.until())
+                    .toSeconds()) + " s"));
           }
+          lastSaid = Instant.now();
         }
-        if (!waiting.isEmpty()) {
-          Thread.sleep(200);
-        }
+        Thread.sleep(250);
       }
       waiting.forEach(id -> System.out.println(id + " is held by a live process; left alone"));
       int exit = ExitCodes.OK;

@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
       try (Watcher watcher = new Watcher(app.engine(), terminal, mode, yes, Main.who())) {
         ExecutionId id = app.engine().submit(new Submission(null, plan,
             request == null ? planFile.getFileName().toString() : request,
-            app.config().tenant(), options, plannedBy));
+            app.config().tenant(), options, plannedBy)).id();
         if (detach) {
           System.out.println(id);
           return ExitCodes.OK;

@@ -31,6 +31,9 @@ final class TreeRenderer {
         + "  " + "▓".repeat(filled) + "░".repeat(BAR - filled) + " " + percent + "% (" + done
         + "/" + total + ")  " + seconds(Duration.between(s.createdAt(), end)));
     int idWidth = s.steps().keySet().stream().mapToInt(k -> k.value().length()).max().orElse(4);
+    if (s.plan() == null) {
+      return lines;
+    }
     int toolWidth = s.plan().steps().stream().mapToInt(x -> x.tool().length()).max().orElse(4);
     for (Step step : s.plan().steps()) {
       StepState st = s.step(step.id());
@@ -59,6 +62,11 @@ final class TreeRenderer {
 
   private static String note(ExecutionState s, StepState st) {
     if (st.status() == StepStatus.WAITING_FOR_APPROVAL) {
+      var q = s.latestQuestion(st.id()).filter(x -> x.pending()).orElse(null);
+      if (q != null) {
+        return "waiting for an answer: baton answer " + q.id() + " VALUE"
+            + (q.escalated() ? " (escalated)" : "");
+      }
       Approval a = s.latestApproval(st.id()).orElse(null);
       return a == null ? "waiting for approval"
           : "waiting for approval: baton approve " + a.id() + (a.escalated() ? " (escalated)" : "");
@@ -104,7 +112,7 @@ final class TreeRenderer {
       case SUCCEEDED -> "32";
       case FAILED, CANCELLED -> "31";
       case WAITING_FOR_APPROVAL, AWAITING_PLAN_APPROVAL, PAUSED -> "33";
-      case QUEUED, RUNNING -> "36";
+      case QUEUED, PLANNING, RUNNING -> "36";
     };
   }
 

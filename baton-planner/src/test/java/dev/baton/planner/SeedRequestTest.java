@@ -2,12 +2,11 @@ package dev.baton.planner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.baton.core.engine.Engine;
 import dev.baton.core.engine.Submission;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExecutionStatus;
-import dev.baton.core.memory.InMemoryExecutionStore;
+import dev.baton.testkit.TestEngine;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.plan.PlanGraph;
@@ -16,7 +15,6 @@ import dev.baton.core.planning.PlanProposal;
 import dev.baton.core.tool.ToolCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -52,15 +50,14 @@ class SeedRequestTest {
   void seedPlanRunsOnTheEngineAndBooksTheMeetingAndWritesTheAgenda() throws Exception {
     ToolCatalog catalog = DemoCatalog.create(workspace);
     PlanProposal proposal = new OfflinePlanner().plan(SEED, catalog, DemoCatalog.context());
-    try (Engine engine = Engine.builder(new InMemoryExecutionStore(), catalog).build()) {
-      ExecutionId id = engine.submit(Submission.of(proposal.plan()).withRequest(SEED));
-      ExecutionState state = engine.state(id);
+    try (TestEngine t = TestEngine.of(catalog)) {
+      ExecutionId id = t.submit(Submission.of(proposal.plan()).withRequest(SEED)).id();
+      ExecutionState state = t.runUntil(id, s -> s.status().terminal()
+          || !s.pendingApprovals().isEmpty());
       while (!state.status().terminal()) {
-        state = engine.await(id, s -> s.status().terminal() || !s.pendingApprovals().isEmpty(),
-            Duration.ofSeconds(30));
-        state.pendingApprovals().forEach(a -> engine.approve(a.id(), null, "test", null));
+        state.pendingApprovals().forEach(a -> t.engine().approve(a.id(), null, "test", null));
+        state = t.runUntil(id, s -> s.status().terminal() || !s.pendingApprovals().isEmpty());
       }
-      state = engine.awaitEnd(id, Duration.ofSeconds(30));
 
       assertThat(state.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
       var meeting = state.outputs().get(StepId.of("meeting"));

@@ -229,6 +229,35 @@ public final class Events {
     return new Event.ApprovalExpired(execution, ++seq, now(), latestApproval(id), id, policy);
   }
 
+  /** {@code step} asks a person a question ({@code input}); no timeout unless given. */
+  public Event.QuestionAsked questionAsked(String step, ObjectNode input, Instant expiresAt,
+      ExpiryPolicy policy) {
+    StepId id = StepId.of(step);
+    int n = approvalsPerStep.merge(id, 1, Integer::sum);
+    String tool = plan.step(id).orElseThrow().tool();
+    return new Event.QuestionAsked(execution, ++seq, now(), ApprovalId.of(execution, id, n), id,
+        tool, input, expiresAt, policy);
+  }
+
+  /** The answer to the latest question of {@code step}. */
+  public Event.QuestionAnswered questionAnswered(String step, JsonNode answer, String by) {
+    StepId id = StepId.of(step);
+    return new Event.QuestionAnswered(execution, ++seq, now(), latestApproval(id), id, answer,
+        by);
+  }
+
+  /** The latest question of {@code step} timed out under {@code policy}. */
+  public Event.QuestionExpired questionExpired(String step, ExpiryPolicy policy) {
+    StepId id = StepId.of(step);
+    return new Event.QuestionExpired(execution, ++seq, now(), latestApproval(id), id, policy);
+  }
+
+  /** The planner could not plan the request. */
+  public Event.PlanningFailed planningFailed(String message) {
+    return new Event.PlanningFailed(execution, ++seq, now(), new dev.baton.core.exec.ErrorInfo(
+        dev.baton.core.error.ErrorCode.PLAN_NOT_UNDERSTOOD, message, false));
+  }
+
   private ApprovalId latestApproval(StepId step) {
     Integer n = approvalsPerStep.get(step);
     if (n == null) {

@@ -19,7 +19,9 @@ import dev.baton.core.plan.Step;
 import dev.baton.core.plan.StepId;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
+import dev.baton.core.port.ProcessLease;
 import dev.baton.core.port.StoredEvent;
+import dev.baton.core.port.ExecutionQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The behaviour every {@link ExecutionStore} must show, as JUnit 5 tests; the in-memory store in core
  * is the reference. Extend it and return a fresh, empty store from {@link #newStore()}: the suite
  * opens one before each test and closes whatever {@link #store} holds after it (a test may reopen
- * the store and assign the new one). Events are stamped by {@link #clock}, which tests
- * advance; only the cache expiry test waits on real time, because {@code ResultCache} takes no clock.
+ * the store and assign the new one). Events are stamped by {@link #clock}, which tests advance.
+ * The result cache has a contract of its own ({@link ResultCacheContract}).
  */
 public abstract class ExecutionStoreContract {
   private static final int RACE_ROUNDS = 20;
@@ -204,23 +206,9 @@ public abstract class ExecutionStoreContract {
   }
 
   @Test
-  void rejectsTheWholeBatchWhenALaterEventNamesAnUnknownStep() {
-    Events run = started("acme");
-    List<Event> before = store.events(run.execution(), 0);
-    List<Event> batch = List.of(run.stepStarted("fetch"), run.stepStarted("ghost"));
-
-    assertThatThrownBy(() -> store.append(batch)).isInstanceOfSatisfying(BatonException.class,
-        e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_CORRUPT));
-
-    assertUnchanged(run.execution(), before);
-    assertThat(store.load(run.execution()).step(StepId.of("fetch")).status())
-        .isEqualTo(StepStatus.PENDING);
-  }
-
-  @Test
   void leavesNoTraceOfANewExecutionWhoseBatchFails() {
     Events run = Events.newExecution(clock);
-    List<Event> batch = List.of(run.created("acme"), run.stepStarted("ghost"));
+    List<Event> batch = List.of(run.created("acme"), run.stepStarted("fetch").withSeq(5));
 
     assertThatThrownBy(() -> store.append(batch)).isInstanceOf(BatonException.class);
 
@@ -372,7 +360,72 @@ public abstract class ExecutionStoreContract {
         paused.execution());
   }
 
+  @Test
+  void pagesThroughExecutionsWithACursorAndFilters() {
+    List<ExecutionId> newestFirst = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Events run = Events.newExecution(clock);
+      store.append(List.of(run.created("acme", i % 2 == 0 ? "meet Yoav " + i : "summary " + i,
+          Events.demoPlan()), run.status(ExecutionStatus.RUNNING)));
+      if (i == 3) {
+        store.append(List.of(run.status(ExecutionStatus.CANCELLED)));
+      }
+      newestFirst.addFirst(run.execution());
+      clock.advance(Duration.ofMinutes(1));
+    }
+    ExecutionQuery two = ExecutionQuery.all("acme").limit(2);
+
+    var first = store.list(two);
+    var second = store.list(two.after(first.items().getLast()));
+    var third = store.list(two.after(second.items().getLast()));
+
+    assertThat(first.items()).extracting(ExecutionSummary::id)
+        .containsExactlyElementsOf(newestFirst.subList(0, 2));
+    assertThat(first.more()).isTrue();
+    assertThat(second.items()).extracting(ExecutionSummary::id)
+        .containsExactlyElementsOf(newestFirst.subList(2, 4));
+    assertThat(third.items()).extracting(ExecutionSummary::id)
+        .containsExactly(newestFirst.get(4));
+    assertThat(third.more()).isFalse();
+    assertThat(store.list(ExecutionQuery.all(null).text("YOAV")).items())
+        .extracting(ExecutionSummary::request).containsExactly("meet Yoav 4", "meet Yoav 2",
+            "meet Yoav 0");
+    assertThat(store.list(ExecutionQuery.all(null)
+        .statuses(java.util.Set.of(ExecutionStatus.CANCELLED))).items())
+        .extracting(ExecutionSummary::id).containsExactly(newestFirst.get(1));
+    assertThat(store.list(ExecutionQuery.all("globex")).items()).isEmpty();
+  }
+
   // ---------------------------------------------------------------- approvals
+
+  @Test
+  void pagesThroughPendingApprovalsAndCountsHumanSteps() {
+    List<ExecutionId> oldestFirst = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Events run = readyToSend(i == 4 ? "globex" : "acme");
+      store.append(List.of(run.approvalRequested("send")));
+      oldestFirst.add(run.execution());
+      clock.advance(Duration.ofSeconds(1));
+    }
+    Events asking = readyToSend("acme");
+    store.append(List.of(asking.questionAsked("send", Json.object().put("question", "who?"),
+        null, ExpiryPolicy.REJECT)));
+
+    assertThat(store.pendingApprovals("acme", 1, 2)).extracting(Approval::execution)
+        .containsExactlyElementsOf(oldestFirst.subList(1, 3));
+    assertThat(store.pendingApprovals(null, 4, 10)).extracting(Approval::execution)
+        .containsExactly(oldestFirst.get(4));
+    assertThat(store.countPendingHumanSteps("acme")).isEqualTo(5);
+    assertThat(store.countPendingHumanSteps(null)).isEqualTo(6);
+    assertThat(store.pendingQuestions("acme", 0, 10)).singleElement().satisfies(q -> {
+      assertThat(q.execution()).isEqualTo(asking.execution());
+      assertThat(q.input().get("question").asString()).isEqualTo("who?");
+    });
+    store.append(List.of(asking.questionAnswered("send", Json.object().put("value", "x"),
+        "dana")));
+    assertThat(store.pendingQuestions(null, 0, 10)).isEmpty();
+    assertThat(store.countPendingHumanSteps(null)).isEqualTo(5);
+  }
 
   @Test
   void keepsWhatAnApprovalWillDoInEitherScript() {
@@ -451,12 +504,20 @@ public abstract class ExecutionStoreContract {
     assertThat(store.pendingApprovals("initech")).isEmpty();
   }
 
-  // ---------------------------------------------------------------- leases
+  // ---------------------------------------------------------------- processes and holders
+
+  private ProcessLease process(String id, Instant until) {
+    return new ProcessLease(id, "host-1", 4242, clock.instant(), until);
+  }
+
+  private void alive(String id) {
+    store.heartbeat(process(id, clock.instant().plus(LEASE)), clock.instant());
+  }
 
   @Test
   void claimOfAnUnknownExecutionIsNotFound() {
-    assertThatThrownBy(() -> store.claim(ExecutionId.of("ex-unknown"), "node-a", clock.instant(),
-        LEASE)).isInstanceOfSatisfying(BatonException.class,
+    assertThatThrownBy(() -> store.claim(ExecutionId.of("ex-unknown"), "node-a", clock.instant()))
+        .isInstanceOfSatisfying(BatonException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.EXECUTION_NOT_FOUND));
   }
 
@@ -470,120 +531,137 @@ public abstract class ExecutionStoreContract {
   }
 
   @Test
-  void claimsAFreeLease() {
-    ExecutionId id = started("acme").execution();
-
-    assertThat(store.claim(id, "node-a", clock.instant(), LEASE)).isTrue();
-
-    assertThat(store.leaseHolder(id, clock.instant())).contains("node-a");
+  void aHeartbeatSaysWhetherTheProcessWasAliveBefore() {
+    Instant start = clock.instant();
+    assertThat(store.heartbeat(process("node-a", start.plus(LEASE)), start)).isFalse();
+    assertThat(store.heartbeat(process("node-a", start.plusSeconds(40)), start.plusSeconds(10)))
+        .isTrue();
+    assertThat(store.heartbeat(process("node-a", start.plusSeconds(90)), start.plusSeconds(41)))
+        .isFalse();
+    store.retire("node-a");
+    assertThat(store.heartbeat(process("node-a", start.plusSeconds(99)), start.plusSeconds(42)))
+        .isFalse();
+    assertThat(store.processes()).singleElement().satisfies(p -> {
+      assertThat(p.id()).isEqualTo("node-a");
+      assertThat(p.host()).isEqualTo("host-1");
+      assertThat(p.pid()).isEqualTo(4242);
+      assertThat(p.until()).isEqualTo(start.plusSeconds(99));
+    });
   }
 
   @Test
-  void letsTheHolderRenewItsLease() {
+  void claimsAnExecutionNobodyHolds() {
+    ExecutionId id = started("acme").execution();
+    alive("node-a");
+
+    assertThat(store.claim(id, "node-a", clock.instant())).isTrue();
+
+    assertThat(store.holder(id, clock.instant())).map(ProcessLease::id).contains("node-a");
+  }
+
+  @Test
+  void aLiveHolderKeepsItsExecutionsUntilItsLeaseRunsOut() {
     ExecutionId id = started("acme").execution();
     Instant start = clock.instant();
-    store.claim(id, "node-a", start, LEASE);
+    alive("node-a");
+    store.claim(id, "node-a", start);
 
-    assertThat(store.claim(id, "node-a", start.plusSeconds(20), LEASE)).isTrue();
-
-    assertThat(store.leaseHolder(id, start.plusSeconds(49))).contains("node-a");
-    assertThat(store.leaseHolder(id, start.plusSeconds(50))).isEmpty();
+    assertThat(store.claim(id, "node-b", start.plusSeconds(29))).isFalse();
+    assertThat(store.holder(id, start.plusSeconds(29))).map(ProcessLease::id)
+        .contains("node-a");
+    assertThat(store.holder(id, start.plus(LEASE))).isEmpty();
+    assertThat(store.claim(id, "node-b", start.plus(LEASE))).isTrue();
   }
 
   @Test
-  void refusesAnotherOwnerUntilTheLeaseRunsOut() {
+  void retiringAProcessFreesItsExecutionsAtOnce() {
     ExecutionId id = started("acme").execution();
-    Instant start = clock.instant();
-    store.claim(id, "node-a", start, LEASE);
+    alive("node-a");
+    store.claim(id, "node-a", clock.instant());
 
-    assertThat(store.claim(id, "node-b", start.plusSeconds(29), LEASE)).isFalse();
-    assertThat(store.leaseHolder(id, start.plusSeconds(29))).contains("node-a");
+    store.retire("node-a");
 
-    assertThat(store.claim(id, "node-b", start.plus(LEASE), LEASE)).isTrue();
-    assertThat(store.leaseHolder(id, start.plus(LEASE))).contains("node-b");
+    assertThat(store.holder(id, clock.instant())).isEmpty();
+    assertThat(store.claim(id, "node-b", clock.instant())).isTrue();
   }
 
   @Test
-  void releasesALeaseOnlyForItsHolder() {
+  void aHolderNoProcessRowNamesCountsAsGone() {
     ExecutionId id = started("acme").execution();
-    Instant now = clock.instant();
-    store.claim(id, "node-a", now, LEASE);
+    store.claim(id, "ghost", clock.instant());
+
+    assertThat(store.holder(id, clock.instant())).isEmpty();
+    assertThat(store.claim(id, "node-b", clock.instant())).isTrue();
+  }
+
+  @Test
+  void releasesAnExecutionOnlyForItsHolder() {
+    ExecutionId id = started("acme").execution();
+    alive("node-a");
+    alive("node-b");
+    store.claim(id, "node-a", clock.instant());
 
     store.release(id, "node-b");
-    assertThat(store.leaseHolder(id, now)).contains("node-a");
+    assertThat(store.holder(id, clock.instant())).map(ProcessLease::id).contains("node-a");
 
     store.release(id, "node-a");
-    assertThat(store.leaseHolder(id, now)).isEmpty();
-    assertThat(store.claim(id, "node-b", now, LEASE)).isTrue();
+    assertThat(store.holder(id, clock.instant())).isEmpty();
+    assertThat(store.claim(id, "node-b", clock.instant())).isTrue();
   }
 
   @Test
-  void reportsNoHolderWhenNobodyClaimed() {
-    ExecutionId id = started("acme").execution();
+  void aNewExecutionCanBeAppendedAlreadyHeld() {
+    alive("node-a");
+    Events run = Events.newExecution(clock);
 
-    assertThat(store.leaseHolder(id, clock.instant())).isEmpty();
-    assertThat(store.leaseHolder(ExecutionId.random(), clock.instant())).isEmpty();
+    store.append(run.started("acme"), null, "node-a");
+
+    assertThat(store.holder(run.execution(), clock.instant())).map(ProcessLease::id)
+        .contains("node-a");
+    assertThat(store.claim(run.execution(), "node-b", clock.instant())).isFalse();
   }
 
   @Test
-  void keepsTheLeaseWhileEventsAreAppended() {
+  void keepsTheHolderWhileEventsAreAppended() {
+    alive("node-a");
     Events run = started("acme");
-    store.claim(run.execution(), "node-a", clock.instant(), LEASE);
+    store.claim(run.execution(), "node-a", clock.instant());
 
     store.append(run.stepRun("fetch", Json.object()));
 
-    assertThat(store.leaseHolder(run.execution(), clock.instant())).contains("node-a");
-  }
-
-  // ---------------------------------------------------------------- result cache
-
-  @Test
-  void cacheReturnsWhatWasPut() {
-    ObjectNode value = Json.object().put("count", 3).put("ratio", 0.25);
-    value.putArray("names").add("dana").add("yoav");
-    value.putObject("nested").putNull("nothing");
-
-    store.cache().put("demo.echo|acme|{}", value, Duration.ofHours(1));
-
-    assertThat(store.cache().get("demo.echo|acme|{}")).contains(value);
+    assertThat(store.holder(run.execution(), clock.instant())).map(ProcessLease::id)
+        .contains("node-a");
   }
 
   @Test
-  void cacheMissesAnUnknownKey() {
-    assertThat(store.cache().get("nobody put this")).isEmpty();
-  }
+  void takesOverOrphansOldestFirstWithTheirNextHumanStepTimeout() {
+    alive("live");
+    ExecutionId held = started("acme").execution();
+    store.claim(held, "live", clock.instant());
+    clock.advance(Duration.ofSeconds(1));
+    ExecutionId running = started("acme").execution();
+    store.claim(running, "dead", clock.instant());
+    clock.advance(Duration.ofSeconds(1));
+    finished(ExecutionStatus.SUCCEEDED);
+    clock.advance(Duration.ofSeconds(1));
+    Events waiting = readyToSend("acme");
+    Instant expires = clock.instant().plus(Duration.ofHours(2));
+    store.append(List.of(waiting.approvalRequested("send", Json.object(), expires,
+        ExpiryPolicy.REJECT), waiting.status(ExecutionStatus.WAITING_FOR_APPROVAL)));
+    clock.advance(Duration.ofSeconds(1));
+    ExecutionId third = started("acme").execution();
 
-  @Test
-  void cacheOverwritesAKey() {
-    store.cache().put("k", Json.object().put("v", 1), Duration.ofHours(1));
-    store.cache().put("k", Json.object().put("v", 2), Duration.ofHours(1));
+    List<ExecutionStore.Claimed> first = store.claimOrphans("me", clock.instant(), 2);
+    List<ExecutionStore.Claimed> rest = store.claimOrphans("me", clock.instant(), 10);
 
-    assertThat(store.cache().get("k")).contains(Json.object().put("v", 2));
-  }
-
-  @Test
-  void cacheKeepsItsOwnCopy() {
-    ObjectNode value = Json.object().put("v", 1);
-    store.cache().put("k", value, Duration.ofHours(1));
-    value.put("v", 2);
-    ((ObjectNode) store.cache().get("k").orElseThrow()).put("v", 3);
-
-    assertThat(store.cache().get("k")).contains(Json.object().put("v", 1));
-  }
-
-  @Test
-  void cacheForgetsAnEntryOnceItsTtlPasses() throws InterruptedException {
-    store.cache().put("short", Json.object().put("v", 1), Duration.ofMillis(50));
-    store.cache().put("long", Json.object().put("v", 2), Duration.ofHours(1));
-
-    // why: ResultCache has no clock parameter, so expiry can only be seen in real time
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (store.cache().get("short").isPresent() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-
-    assertThat(store.cache().get("short")).isEmpty();
-    assertThat(store.cache().get("long")).isPresent();
+    assertThat(first).extracting(ExecutionStore.Claimed::id)
+        .containsExactly(running, waiting.execution());
+    assertThat(first.get(1).status()).isEqualTo(ExecutionStatus.WAITING_FOR_APPROVAL);
+    assertThat(first.get(1).wakeAt()).isEqualTo(expires);
+    assertThat(first.get(0).wakeAt()).isNull();
+    assertThat(rest).extracting(ExecutionStore.Claimed::id).containsExactly(third);
+    assertThat(store.claimOrphans("me", clock.instant(), 10)).isEmpty();
+    assertThat(store.claim(held, "me", clock.instant())).isFalse();
   }
 
   // ---------------------------------------------------------------- text
@@ -602,15 +680,13 @@ public abstract class ExecutionStoreContract {
         run.approvalRequested("invite"));
 
     store.append(log);
-    JsonNode cached = Json.object().put("summary", "סוכם: נפגשים ביום ג׳ בעשר");
-    store.cache().put("מפתח", cached, Duration.ofHours(1));
 
     assertThat(store.events(run.execution(), 0)).isEqualTo(log);
     assertThat(store.summary(run.execution()).orElseThrow().request()).isEqualTo(request);
     assertThat(store.list(tenant, 10)).extracting(ExecutionSummary::tenant).containsExactly(tenant);
     assertThat(store.pendingApprovals(tenant)).singleElement()
         .satisfies(a -> assertThat(a.arguments()).isEqualTo(args));
-    assertThat(store.cache().get("מפתח")).contains(cached);
+
   }
 
   // ---------------------------------------------------------------- helpers
@@ -657,6 +733,11 @@ public abstract class ExecutionStoreContract {
     log.add(run.planVersion(Events.demoPlan(), "retry shout"));
     log.add(run.stepSkipped("shout", "not needed"));
     log.add(run.stepCancelled("send"));
+    log.add(run.questionAsked("fetch", Json.object().put("question", "which?"), null,
+        ExpiryPolicy.ESCALATE));
+    log.add(run.questionExpired("fetch", ExpiryPolicy.ESCALATE));
+    log.add(run.questionAnswered("fetch", Json.object().put("value", "this one"), "dana"));
+    log.add(run.planningFailed("not understood"));
     return log;
   }
 
@@ -718,6 +799,7 @@ public abstract class ExecutionStoreContract {
     assertThat(actual.versions()).isEqualTo(expected.versions());
     assertThat(actual.steps()).isEqualTo(expected.steps());
     assertThat(actual.approvals()).isEqualTo(expected.approvals());
+    assertThat(actual.questions()).isEqualTo(expected.questions());
     assertThat(actual.planApprovalPending()).isEqualTo(expected.planApprovalPending());
   }
 

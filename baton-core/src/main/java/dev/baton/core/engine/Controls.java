@@ -8,6 +8,7 @@ import dev.baton.core.exec.ApprovalId;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExecutionStatus;
+import dev.baton.core.exec.Question;
 import dev.baton.core.exec.StepState;
 import dev.baton.core.exec.StepStatus;
 import dev.baton.core.plan.Plan;
@@ -16,6 +17,7 @@ import dev.baton.core.tool.ToolCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,6 +39,8 @@ final class Controls {
         String comment) implements Action {}
 
     record DecidePlan(boolean approve, Plan edited, String by, String comment) implements Action {}
+
+    record Answer(ApprovalId question, JsonNode answer, String by) implements Action {}
   }
 
   static List<Draft> apply(Action action, ExecutionState s, Instant now, ToolCatalog catalog) {
@@ -46,6 +50,7 @@ final class Controls {
       case Action.Cancel c -> cancel(s, now, c.by());
       case Action.Decide d -> decide(s, now, catalog, d);
       case Action.DecidePlan d -> decidePlan(s, now, catalog, d);
+      case Action.Answer a -> answer(s, now, catalog, a);
     };
   }
 
@@ -82,6 +87,10 @@ final class Controls {
   private static List<Draft> decide(ExecutionState s, Instant now, ToolCatalog catalog,
       Action.Decide d) {
     Approval a = s.approvals().get(d.approval());
+    if (a == null && s.questions().containsKey(d.approval())) {
+      throw BatonException.of(ErrorCode.APPROVAL_NOT_FOUND, d.approval() + " is a question:"
+          + " answer it instead of approving it");
+    }
     if (a == null) {
       throw BatonException.of(ErrorCode.APPROVAL_NOT_FOUND, "no approval '" + d.approval()
           + "' in execution " + s.id());
@@ -106,6 +115,32 @@ final class Controls {
     }
     return List.of(seq -> new Event.ApprovalDecided(s.id(), seq, now, a.id(), a.step(),
         d.approve(), edits == null ? null : edits.deepCopy(), d.by(), d.comment()));
+  }
+
+  private static List<Draft> answer(ExecutionState s, Instant now, ToolCatalog catalog,
+      Action.Answer a) {
+    Question q = s.questions().get(a.question());
+    if (q == null) {
+      throw BatonException.of(ErrorCode.APPROVAL_NOT_FOUND, "no question '" + a.question()
+          + "' in execution " + s.id());
+    }
+    if (!q.pending()) {
+      throw BatonException.of(ErrorCode.APPROVAL_ALREADY_DECIDED, "question " + q.id()
+          + " is already " + q.status().name().toLowerCase());
+    }
+    if (s.status().terminal()) {
+      throw BatonException.of(ErrorCode.EXECUTION_ILLEGAL_TRANSITION, "execution " + s.id()
+          + " is already " + s.status().name().toLowerCase());
+    }
+    List<Problem> problems = catalog.get(q.tool()).descriptor().outputProblems(a.answer(),
+        "/answer");
+    if (!problems.isEmpty()) {
+      throw BatonException.invalid(ErrorCode.APPROVAL_INVALID_EDIT, "The answer to " + q.step()
+          + " (" + q.tool() + ") does not fit the question; it is still waiting:", problems);
+    }
+    JsonNode answer = a.answer().deepCopy();
+    return List.of(seq -> new Event.QuestionAnswered(s.id(), seq, now, q.id(), q.step(), answer,
+        a.by()));
   }
 
   private static List<Draft> decidePlan(ExecutionState s, Instant now, ToolCatalog catalog,

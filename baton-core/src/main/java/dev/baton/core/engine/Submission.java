@@ -4,11 +4,11 @@ import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.planning.PlanCost;
-import java.util.Objects;
 
 /**
  * A request to run a plan. {@code id} may be null (one is made up); {@code request} is the person's
- * words, kept for the record.
+ * words, kept for the record; {@code plan} may be null when the engine's planner is to make it from
+ * the request (the execution then shows a planning state first).
  */
 public record Submission(ExecutionId id, Plan plan, String request, String tenant,
     ExecutionOptions options, PlannedBy plannedBy) {
@@ -24,7 +24,9 @@ public record Submission(ExecutionId id, Plan plan, String request, String tenan
   public static final String DEFAULT_TENANT = "default";
 
   public Submission {
-    Objects.requireNonNull(plan, "plan");
+    if (plan == null && (request == null || request.isBlank())) {
+      throw new IllegalArgumentException("a submission needs a plan or a request to plan");
+    }
     request = request == null ? "" : request;
     tenant = tenant == null ? DEFAULT_TENANT : tenant;
     options = options == null ? ExecutionOptions.DEFAULTS : options;
@@ -32,6 +34,19 @@ public record Submission(ExecutionId id, Plan plan, String request, String tenan
 
   public static Submission of(Plan plan) {
     return new Submission(null, plan, null, null, null);
+  }
+
+  /** A request in words, planned by the engine's planner before anything runs. */
+  public static Submission ofRequest(String request) {
+    return new Submission(null, null, request, null, null);
+  }
+
+  public Submission withTenant(String value) {
+    return new Submission(id, plan, request, value, options, plannedBy);
+  }
+
+  public Submission withId(ExecutionId value) {
+    return new Submission(value, plan, request, tenant, options, plannedBy);
   }
 
   public Submission withOptions(ExecutionOptions value) {

@@ -8,7 +8,8 @@ import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
+import dev.baton.core.exec.ExecutionId;
+import dev.baton.core.plan.StepId;
 import java.time.Duration;
 
 /** Spans and metrics per step, through whatever OpenTelemetry the application configured. */
@@ -31,33 +32,29 @@ final class Telemetry {
         .setDescription("Time from a step's start to its end, by tool and outcome").build();
   }
 
-  Span startStep(StepTask task) {
-    return tracer.spanBuilder("step " + task.tool().descriptor().name())
-        .setAttribute(EXECUTION, task.execution().value())
-        .setAttribute(STEP, task.step().value())
-        .setAttribute(TOOL, task.tool().descriptor().name())
+  Span startStep(ExecutionId execution, StepId step, String tool) {
+    return tracer.spanBuilder("step " + tool)
+        .setAttribute(EXECUTION, execution.value())
+        .setAttribute(STEP, step.value())
+        .setAttribute(TOOL, tool)
         .startSpan();
   }
 
-  void endStep(Span span, StepTask task, StepOutcome outcome, Duration took) {
+  void endStep(Span span, String tool, AttemptResult outcome, Duration took) {
     String result = switch (outcome) {
-      case StepOutcome.Succeeded s -> s.cached() ? "cached" : "succeeded";
-      case StepOutcome.Failed f -> "failed";
-      case StepOutcome.Skipped s -> "skipped";
-      case StepOutcome.Cancelled c -> "cancelled";
+      case AttemptResult.Succeeded s -> s.cached() ? "cached" : "succeeded";
+      case AttemptResult.Failed f -> "failed";
+      case AttemptResult.Interrupted i -> "cancelled";
+      case AttemptResult.Deferred d -> "deferred";
+      case AttemptResult.Blocked b -> "blocked";
     };
     span.setAttribute(OUTCOME, result);
-    if (outcome instanceof StepOutcome.Failed f) {
-      span.setStatus(StatusCode.ERROR, f.error().message());
+    if (outcome instanceof AttemptResult.Failed f) {
+      span.setStatus(StatusCode.ERROR, f.error().getMessage());
     }
     span.end();
-    Attributes attrs = Attributes.of(TOOL, task.tool().descriptor().name(), OUTCOME, result);
+    Attributes attrs = Attributes.of(TOOL, tool, OUTCOME, result);
     steps.add(1, attrs);
     durations.record(took.toNanos() / 1e9, attrs);
-  }
-
-  /** Carries the current span into the tool's own thread. */
-  Runnable wrap(Runnable r) {
-    return Context.current().wrap(r);
   }
 }

@@ -33,6 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
     @JsonSubTypes.Type(Event.ApprovalRequested.class),
     @JsonSubTypes.Type(Event.ApprovalDecided.class),
     @JsonSubTypes.Type(Event.ApprovalExpired.class),
+    @JsonSubTypes.Type(Event.QuestionAsked.class),
+    @JsonSubTypes.Type(Event.QuestionAnswered.class),
+    @JsonSubTypes.Type(Event.QuestionExpired.class),
+    @JsonSubTypes.Type(Event.PlanningFailed.class),
     @JsonSubTypes.Type(Event.ModelUsed.class)
 })
 public sealed interface Event {
@@ -45,7 +49,10 @@ public sealed interface Event {
   /** The same event with another sequence number (used when an append is retried). */
   Event withSeq(long seq);
 
-  /** The first event of every execution; its plan is version 1. */
+  /**
+   * The first event of every execution; its plan is version 1, or null while a planner is still
+   * making it from {@code request} (version 1 then arrives as a {@link PlanVersionCreated}).
+   */
   record ExecutionCreated(ExecutionId execution, long seq, Instant at, String tenant,
       String request, Plan plan, ExecutionOptions options) implements Event {
     public Event withSeq(long s) {
@@ -148,19 +155,30 @@ public sealed interface Event {
 
   /**
    * A side-effecting step waits for a person; {@code expiresAt} is null for no timeout;
-   * {@code preview} (may be null) is the tool's own words for what approving will do.
+   * {@code preview} (may be null) is the tool's own words for what approving will do;
+   * {@code digest} is the {@link ArgumentDigest} of {@code arguments}.
    */
   record ApprovalRequested(ExecutionId execution, long seq, Instant at, ApprovalId approval,
       StepId step, String tool, ObjectNode arguments, Instant expiresAt, ExpiryPolicy policy,
-      String preview) implements Event {
+      String preview, String digest) implements Event {
+    public ApprovalRequested {
+      digest = digest == null && arguments != null ? ArgumentDigest.of(arguments) : digest;
+    }
+
+    public ApprovalRequested(ExecutionId execution, long seq, Instant at, ApprovalId approval,
+        StepId step, String tool, ObjectNode arguments, Instant expiresAt, ExpiryPolicy policy,
+        String preview) {
+      this(execution, seq, at, approval, step, tool, arguments, expiresAt, policy, preview, null);
+    }
+
     public ApprovalRequested(ExecutionId execution, long seq, Instant at, ApprovalId approval,
         StepId step, String tool, ObjectNode arguments, Instant expiresAt, ExpiryPolicy policy) {
-      this(execution, seq, at, approval, step, tool, arguments, expiresAt, policy, null);
+      this(execution, seq, at, approval, step, tool, arguments, expiresAt, policy, null, null);
     }
 
     public Event withSeq(long s) {
       return new ApprovalRequested(execution, s, at, approval, step, tool, arguments, expiresAt,
-          policy, preview);
+          policy, preview, digest);
     }
   }
 
@@ -183,6 +201,42 @@ public sealed interface Event {
   }
 
   /**
+   * A step whose tool a person answers asks its question ({@code input}: what to ask, resolved);
+   * {@code expiresAt} is null for no timeout.
+   */
+  record QuestionAsked(ExecutionId execution, long seq, Instant at, ApprovalId question,
+      StepId step, String tool, ObjectNode input, Instant expiresAt, ExpiryPolicy policy)
+      implements Event {
+    public Event withSeq(long s) {
+      return new QuestionAsked(execution, s, at, question, step, tool, input, expiresAt, policy);
+    }
+  }
+
+  /** A person's answer, checked against the tool's output schema: it is the step's output. */
+  record QuestionAnswered(ExecutionId execution, long seq, Instant at, ApprovalId question,
+      StepId step, JsonNode answer, String by) implements Event {
+    public Event withSeq(long s) {
+      return new QuestionAnswered(execution, s, at, question, step, answer, by);
+    }
+  }
+
+  /** The question's timeout passed: skipped (REJECT) or escalated and still waiting. */
+  record QuestionExpired(ExecutionId execution, long seq, Instant at, ApprovalId question,
+      StepId step, ExpiryPolicy policy) implements Event {
+    public Event withSeq(long s) {
+      return new QuestionExpired(execution, s, at, question, step, policy);
+    }
+  }
+
+  /** The planner could not make a plan from the request; the execution then fails. */
+  record PlanningFailed(ExecutionId execution, long seq, Instant at, ErrorInfo error)
+      implements Event {
+    public Event withSeq(long s) {
+      return new PlanningFailed(execution, s, at, error);
+    }
+  }
+
+  /**
    * A language model was used for this execution ({@code purpose}: "planning", "repair",
    * "replanning", or a step id), with its calls and tokens, so each execution shows its cost.
    */
@@ -200,8 +254,10 @@ public sealed interface Event {
     CACHE_MISS,
     CACHE_STORED,
     RATE_LIMITED,
+    LOCK_WAITING,
     LOCK_ACQUIRED,
     LOCK_RELEASED,
+    CAPACITY_WAITING,
     APPROVED,
     RESUMED_AFTER_RESTART
   }

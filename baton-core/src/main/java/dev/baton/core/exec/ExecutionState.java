@@ -41,6 +41,9 @@ public final class ExecutionState {
   private int terminal;
   private int running;
   private final Map<ApprovalId, Approval> approvals = new LinkedHashMap<>();
+  private final Map<ApprovalId, Question> questions = new LinkedHashMap<>();
+  private int pendingHumanSteps;
+  private ErrorInfo planningError;
   private boolean planApprovalPending;
   private String statusReason;
   private Usage usage = Usage.NONE;
@@ -77,6 +80,9 @@ public final class ExecutionState {
     c.terminal = terminal;
     c.running = running;
     c.approvals.putAll(approvals);
+    c.questions.putAll(questions);
+    c.pendingHumanSteps = pendingHumanSteps;
+    c.planningError = planningError;
     c.planApprovalPending = planApprovalPending;
     c.statusReason = statusReason;
     c.usage = usage;
@@ -103,10 +109,13 @@ public final class ExecutionState {
         request = e.request();
         createdAt = e.at();
         options = e.options();
-        setPlan(new PlanVersion(1, e.plan(), "submitted", e.at()));
+        if (e.plan() != null) {
+          setPlan(new PlanVersion(1, e.plan(), "submitted", e.at()));
+        }
       }
       case Event.PlanVersionCreated e -> setPlan(new PlanVersion(e.version(), e.plan(), e.reason(),
           e.at()));
+      case Event.PlanningFailed e -> planningError = e.error();
       case Event.PlanApprovalRequested e -> planApprovalPending = true;
       case Event.PlanApprovalDecided e -> planApprovalPending = false;
       case Event.StatusChanged e -> {
@@ -118,9 +127,10 @@ public final class ExecutionState {
           false));
       case Event.StepStage e -> { }
       case Event.AttemptStarted e -> update(e.step(), s -> new StepState(s.id(), s.status(),
-          e.attempt(), null, s.error(), s.note(), s.startedAt(), null, false));
+          e.attempt(), null, s.error(), s.note(), s.startedAt(), null, false, null));
       case Event.AttemptFailed e -> update(e.step(), s -> new StepState(s.id(), s.status(),
-          s.attempts(), null, e.error(), s.note(), s.startedAt(), null, false));
+          s.attempts(), null, e.error(), s.note(), s.startedAt(), null, false,
+          e.retryIn() == null ? null : e.at().plus(e.retryIn())));
       case Event.StepSucceeded e -> update(e.step(), s -> new StepState(s.id(),
           StepStatus.SUCCEEDED, e.attempts(), e.output(), null, null,
           s.startedAt() == null ? e.at() : s.startedAt(), e.at(), e.cached()));
@@ -135,7 +145,8 @@ public final class ExecutionState {
       case Event.ApprovalRequested e -> {
         approvals.put(e.approval(), new Approval(e.approval(), e.execution(), e.step(), e.tool(),
             e.arguments(), ApprovalStatus.PENDING, null, null, null, e.at(), null, e.expiresAt(),
-            e.policy(), false, e.preview()));
+            e.policy(), false, e.preview(), e.digest()));
+        pendingHumanSteps++;
         update(e.step(), s -> s.with(StepStatus.WAITING_FOR_APPROVAL));
       }
       case Event.ApprovalDecided e -> {
@@ -143,11 +154,37 @@ public final class ExecutionState {
         approvals.put(a.id(), new Approval(a.id(), a.execution(), a.step(), a.tool(),
             a.arguments(), e.approved() ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED,
             e.approved() ? e.editedArguments() : null, e.by(), e.comment(), a.requestedAt(),
-            e.at(), a.expiresAt(), a.policy(), a.escalated(), a.preview()));
+            e.at(), a.expiresAt(), a.policy(), a.escalated(), a.preview(), a.digest()));
+        pendingHumanSteps -= a.pending() ? 1 : 0;
         if (e.approved()) {
           update(e.step(), s -> s.status() == StepStatus.WAITING_FOR_APPROVAL
               ? s.with(StepStatus.RUNNING) : s);
         }
+      }
+      case Event.QuestionAsked e -> {
+        questions.put(e.question(), new Question(e.question(), e.execution(), e.step(), e.tool(),
+            e.input(), Question.QuestionStatus.PENDING, null, null, e.at(), null, e.expiresAt(),
+            e.policy(), false));
+        pendingHumanSteps++;
+        update(e.step(), s -> s.with(StepStatus.WAITING_FOR_APPROVAL));
+      }
+      case Event.QuestionAnswered e -> {
+        Question q = question(e.question());
+        questions.put(q.id(), new Question(q.id(), q.execution(), q.step(), q.tool(), q.input(),
+            Question.QuestionStatus.ANSWERED, e.answer(), e.by(), q.askedAt(), e.at(),
+            q.expiresAt(), q.policy(), q.escalated()));
+        pendingHumanSteps -= q.pending() ? 1 : 0;
+        update(e.step(), s -> s.status() == StepStatus.WAITING_FOR_APPROVAL
+            ? s.with(StepStatus.RUNNING) : s);
+      }
+      case Event.QuestionExpired e -> {
+        Question q = question(e.question());
+        boolean reject = e.policy() == ExpiryPolicy.REJECT;
+        questions.put(q.id(), new Question(q.id(), q.execution(), q.step(), q.tool(), q.input(),
+            reject ? Question.QuestionStatus.EXPIRED : Question.QuestionStatus.PENDING, null,
+            reject ? "timeout" : null, q.askedAt(), reject ? e.at() : null, q.expiresAt(),
+            q.policy(), !reject));
+        pendingHumanSteps -= reject && q.pending() ? 1 : 0;
       }
       case Event.ModelUsed e -> {
         usage = usage.plus(e.calls(), e.inputTokens(), e.outputTokens());
@@ -160,7 +197,9 @@ public final class ExecutionState {
         approvals.put(a.id(), new Approval(a.id(), a.execution(), a.step(), a.tool(),
             a.arguments(), reject ? ApprovalStatus.EXPIRED : ApprovalStatus.PENDING, null,
             reject ? "timeout" : null, reject ? "expired" : "escalated", a.requestedAt(),
-            reject ? e.at() : null, a.expiresAt(), a.policy(), !reject, a.preview()));
+            reject ? e.at() : null, a.expiresAt(), a.policy(), !reject, a.preview(),
+            a.digest()));
+        pendingHumanSteps -= reject && a.pending() ? 1 : 0;
       }
     }
   }
@@ -246,6 +285,14 @@ public final class ExecutionState {
     return true;
   }
 
+  private Question question(ApprovalId id) {
+    Question q = questions.get(id);
+    if (q == null) {
+      throw BatonException.of(ErrorCode.STORE_CORRUPT, "event names unknown question " + id);
+    }
+    return q;
+  }
+
   private Approval approval(ApprovalId approvalId) {
     Approval a = approvals.get(approvalId);
     if (a == null) {
@@ -291,16 +338,23 @@ public final class ExecutionState {
     return options;
   }
 
+  /** The current plan; null while the planner is still making the first one. */
   public Plan plan() {
-    return graph.plan();
+    return graph == null ? null : graph.plan();
+  }
+
+  /** Why planning failed (the execution then failed too), or null. */
+  public ErrorInfo planningError() {
+    return planningError;
   }
 
   public PlanGraph graph() {
     return graph;
   }
 
+  /** The current plan version; 0 while the first plan is being made. */
   public int planVersion() {
-    return versions.getLast().version();
+    return versions.isEmpty() ? 0 : versions.getLast().version();
   }
 
   /** Model calls and tokens this execution used so far (planning included). */
@@ -358,7 +412,32 @@ public final class ExecutionState {
   }
 
   public List<Approval> pendingApprovals() {
-    return approvals.values().stream().filter(Approval::pending).toList();
+    return pendingHumanSteps == 0 ? List.of()
+        : approvals.values().stream().filter(Approval::pending).toList();
+  }
+
+  public Map<ApprovalId, Question> questions() {
+    return Collections.unmodifiableMap(questions);
+  }
+
+  public List<Question> pendingQuestions() {
+    return pendingHumanSteps == 0 ? List.of()
+        : questions.values().stream().filter(Question::pending).toList();
+  }
+
+  public Optional<Question> latestQuestion(StepId step) {
+    Question found = null;
+    for (Question q : questions.values()) {
+      if (q.step().equals(step)) {
+        found = q;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** How many approvals and questions wait for a person. */
+  public int pendingHumanSteps() {
+    return pendingHumanSteps;
   }
 
   public boolean planApprovalPending() {
@@ -381,9 +460,9 @@ public final class ExecutionState {
     return terminal;
   }
 
-  /** Whether every step of the current plan is finished. */
+  /** Whether every step of the current plan is finished (false while there is no plan yet). */
   public boolean allStepsFinished() {
-    return terminal == steps.size();
+    return graph != null && terminal == steps.size();
   }
 
   /** How many steps are running (not counting those waiting for a person). */
@@ -412,7 +491,15 @@ public final class ExecutionState {
     return s == null || s.status() != StepStatus.SUCCEEDED ? null : s.output();
   }
 
-  public int approvalsRequestedFor(StepId step) {
-    return (int) approvals.values().stream().filter(a -> a.step().equals(step)).count();
+  /** How many approvals or questions this step has had (the next one's number is this plus one). */
+  public int humanStepsFor(StepId step) {
+    int n = 0;
+    for (Approval a : approvals.values()) {
+      n += a.step().equals(step) ? 1 : 0;
+    }
+    for (Question q : questions.values()) {
+      n += q.step().equals(step) ? 1 : 0;
+    }
+    return n;
   }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 /** Where an execution is in its life; the allowed moves are in one table below. */
 public enum ExecutionStatus {
   QUEUED,
+  PLANNING,
   AWAITING_PLAN_APPROVAL,
   RUNNING,
   PAUSED,
@@ -18,7 +19,8 @@ public enum ExecutionStatus {
   CANCELLED;
 
   private static final Map<ExecutionStatus, Set<ExecutionStatus>> MOVES = Map.of(
-      QUEUED, EnumSet.of(AWAITING_PLAN_APPROVAL, RUNNING, PAUSED, CANCELLED, FAILED),
+      QUEUED, EnumSet.of(PLANNING, AWAITING_PLAN_APPROVAL, RUNNING, PAUSED, CANCELLED, FAILED),
+      PLANNING, EnumSet.of(AWAITING_PLAN_APPROVAL, RUNNING, CANCELLED, FAILED),
       AWAITING_PLAN_APPROVAL, EnumSet.of(RUNNING, PAUSED, CANCELLED),
       RUNNING, EnumSet.of(PAUSED, WAITING_FOR_APPROVAL, SUCCEEDED, FAILED, CANCELLED),
       PAUSED, EnumSet.of(RUNNING, AWAITING_PLAN_APPROVAL, WAITING_FOR_APPROVAL, SUCCEEDED, FAILED,
@@ -27,6 +29,11 @@ public enum ExecutionStatus {
       SUCCEEDED, EnumSet.noneOf(ExecutionStatus.class),
       FAILED, EnumSet.noneOf(ExecutionStatus.class),
       CANCELLED, EnumSet.noneOf(ExecutionStatus.class));
+
+  /** Waiting for a person only: nothing runs, nothing is due but a human answer or a timeout. */
+  public boolean waitingForPerson() {
+    return this == AWAITING_PLAN_APPROVAL || this == WAITING_FOR_APPROVAL || this == PAUSED;
+  }
 
   public boolean terminal() {
     return this == SUCCEEDED || this == FAILED || this == CANCELLED;

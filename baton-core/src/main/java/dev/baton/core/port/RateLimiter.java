@@ -3,13 +3,17 @@ package dev.baton.core.port;
 import dev.baton.core.tool.RateLimit;
 import java.time.Duration;
 
-/** Admits calls per tool and tenant within a {@link RateLimit}, blocking while over it. */
+/**
+ * Admits calls per tool and tenant within a {@link RateLimit}, without blocking: the engine waits
+ * (through its time port) and asks again.
+ */
 public interface RateLimiter {
   /**
-   * Waits for one permit.
-   *
-   * @return how long the caller waited (zero when admitted at once)
-   * @throws InterruptedException when the step is cancelled while waiting
+   * Takes one permit if one is free now and returns zero; else takes nothing and returns how long
+   * until one may be.
    */
-  Duration acquire(String tool, String tenant, RateLimit limit) throws InterruptedException;
+  Duration tryAcquire(String tool, String tenant, RateLimit limit);
+
+  /** Admits everything (for engines whose tools declare no limits). */
+  RateLimiter UNLIMITED = (tool, tenant, limit) -> Duration.ZERO;
 }

@@ -9,4 +9,15 @@ public interface ResultCache {
   Optional<JsonNode> get(String key);
 
   void put(String key, JsonNode value, Duration ttl);
+
+  /** Caches nothing. */
+  ResultCache NONE = new ResultCache() {
+    @Override
+    public Optional<JsonNode> get(String key) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void put(String key, JsonNode value, Duration ttl) {}
+  };
 }

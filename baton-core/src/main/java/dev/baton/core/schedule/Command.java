@@ -13,6 +13,8 @@ public sealed interface Command {
 
   record ExpireApproval(ApprovalId approval) implements Command {}
 
+  record ExpireQuestion(ApprovalId question) implements Command {}
+
   /** Move the execution to another status, terminal or not. */
   record ChangeStatus(ExecutionStatus to, String reason) implements Command {}
 }

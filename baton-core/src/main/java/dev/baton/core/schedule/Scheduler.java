@@ -4,6 +4,7 @@ import dev.baton.core.exec.Approval;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.exec.ExpiryPolicy;
+import dev.baton.core.exec.Question;
 import dev.baton.core.exec.StepState;
 import dev.baton.core.exec.StepStatus;
 import dev.baton.core.plan.Plan;
@@ -18,9 +19,12 @@ import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
- * Decides what happens next in one execution: a pure function of its state, the steps that have a
- * live thread, and the time. Eager: a step is ready the moment all its dependencies have succeeded,
- * and among ready steps the one with the heaviest remaining path starts first.
+ * Decides what happens next in one execution: a pure function of its state, the steps that are
+ * busy in this process (a tool call, a preview, a wait for a lock or a rate limit), and the time.
+ * Eager: a step is ready the moment all its dependencies have succeeded, and among ready steps the
+ * one with the heaviest remaining path starts first. A step in flight that nothing here is busy
+ * with is started again: after its approval was answered, after its retry delay, or after the
+ * process that ran it died.
  *
  * <p>Not thread-safe (it caches priorities per plan); one per execution runner.
  */
@@ -34,17 +38,20 @@ public final class Scheduler {
     this.weight = weight;
   }
 
-  public Decision decide(ExecutionState state, Set<StepId> live, Instant now) {
-    return decide(state, live, now, Set.of());
+  public Decision decide(ExecutionState state, Set<StepId> busy, Instant now) {
+    return decide(state, busy, now, Set.of());
   }
 
   /**
    * @param held failed steps whose consequences wait (a replan is being asked for): their
    *     dependents are neither skipped nor started, and the execution does not end
    */
-  public Decision decide(ExecutionState state, Set<StepId> live, Instant now, Set<StepId> held) {
+  public Decision decide(ExecutionState state, Set<StepId> busy, Instant now, Set<StepId> held) {
     List<Command> out = new ArrayList<>();
     ExecutionStatus status = state.status();
+    if (status == ExecutionStatus.PLANNING || state.plan() == null) {
+      return new Decision(out, null);
+    }
     if (status == ExecutionStatus.QUEUED) {
       return new Decision(List.of(new Command.ChangeStatus(ExecutionStatus.RUNNING, "started")),
           null);
@@ -52,7 +59,7 @@ public final class Scheduler {
     if (status.terminal() || status == ExecutionStatus.AWAITING_PLAN_APPROVAL) {
       return new Decision(out, null);
     }
-    Instant wake = expireApprovals(state, now, out);
+    Instant wake = expireHumanSteps(state, now, out);
     boolean paused = status == ExecutionStatus.PAUSED;
     refreshPriorities(state.plan());
 
@@ -60,10 +67,15 @@ public final class Scheduler {
     List<StepId> ready = new ArrayList<>();
     if (!paused) {
       for (StepId id : state.inFlight()) {
-        if (!live.contains(id)) {
-          // why: in flight in the log but no thread here, so the process that ran it died
-          out.add(new Command.StartStep(id));
+        if (busy.contains(id)) {
+          continue;
         }
+        Instant retryAt = state.step(id).retryAt();
+        if (retryAt != null && retryAt.isAfter(now)) {
+          wake = earlier(wake, retryAt);
+          continue;
+        }
+        out.add(new Command.StartStep(id));
       }
     }
     for (StepId id : state.frontier()) {
@@ -88,14 +100,14 @@ public final class Scheduler {
       }
     }
     boolean skipping = out.stream().anyMatch(c -> c instanceof Command.SkipStep);
-    boolean allDone = state.allStepsFinished() && live.isEmpty() && held.isEmpty();
+    boolean allDone = state.allStepsFinished() && busy.isEmpty() && held.isEmpty();
     if (allDone && !skipping) {
       out.add(finish(state));
     } else if (!paused && !skipping) {
-      boolean waiting = running == 0 && started == 0 && !state.pendingApprovals().isEmpty();
+      boolean waiting = running == 0 && started == 0 && state.pendingHumanSteps() > 0;
       if (waiting && status == ExecutionStatus.RUNNING) {
         out.add(new Command.ChangeStatus(ExecutionStatus.WAITING_FOR_APPROVAL,
-            state.pendingApprovals().size() + " approval(s) pending"));
+            waitingReason(state)));
       } else if (!waiting && status == ExecutionStatus.WAITING_FOR_APPROVAL) {
         out.add(new Command.ChangeStatus(ExecutionStatus.RUNNING, "approval answered"));
       }
@@ -103,7 +115,19 @@ public final class Scheduler {
     return new Decision(out, wake);
   }
 
-  private static Instant expireApprovals(ExecutionState state, Instant now, List<Command> out) {
+  private static String waitingReason(ExecutionState state) {
+    int approvals = state.pendingApprovals().size();
+    int questions = state.pendingQuestions().size();
+    return questions == 0 ? approvals + " approval(s) pending"
+        : approvals == 0 ? questions + " question(s) pending"
+        : approvals + " approval(s) and " + questions + " question(s) pending";
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a == null || b.isBefore(a) ? b : a;
+  }
+
+  private static Instant expireHumanSteps(ExecutionState state, Instant now, List<Command> out) {
     Instant wake = null;
     for (Approval a : state.pendingApprovals()) {
       if (a.expiresAt() == null || (a.policy() == ExpiryPolicy.ESCALATE && a.escalated())) {
@@ -111,8 +135,18 @@ public final class Scheduler {
       }
       if (!a.expiresAt().isAfter(now)) {
         out.add(new Command.ExpireApproval(a.id()));
-      } else if (wake == null || a.expiresAt().isBefore(wake)) {
-        wake = a.expiresAt();
+      } else {
+        wake = earlier(wake, a.expiresAt());
+      }
+    }
+    for (Question q : state.pendingQuestions()) {
+      if (q.expiresAt() == null || (q.policy() == ExpiryPolicy.ESCALATE && q.escalated())) {
+        continue;
+      }
+      if (!q.expiresAt().isAfter(now)) {
+        out.add(new Command.ExpireQuestion(q.id()));
+      } else {
+        wake = earlier(wake, q.expiresAt());
       }
     }
     return wake;
@@ -120,11 +154,13 @@ public final class Scheduler {
 
   private static Command finish(ExecutionState state) {
     List<String> failed = new ArrayList<>();
+    List<String> optionalFailed = new ArrayList<>();
     int skipped = 0;
     for (StepState s : state.steps().values()) {
       boolean optional = state.graph().step(s.id()).optional();
-      if (!optional && (s.status() == StepStatus.FAILED || s.status() == StepStatus.CANCELLED)) {
-        failed.add(s.id().value());
+      boolean bad = s.status() == StepStatus.FAILED || s.status() == StepStatus.CANCELLED;
+      if (bad) {
+        (optional ? optionalFailed : failed).add(s.id().value());
       }
       if (s.status() == StepStatus.SKIPPED) {
         skipped++;
@@ -134,8 +170,16 @@ public final class Scheduler {
       return new Command.ChangeStatus(ExecutionStatus.FAILED, "step(s) failed: "
           + String.join(", ", failed));
     }
-    return new Command.ChangeStatus(ExecutionStatus.SUCCEEDED, skipped == 0
-        ? "all steps succeeded" : skipped + " step(s) skipped");
+    List<String> notes = new ArrayList<>();
+    if (!optionalFailed.isEmpty()) {
+      notes.add(optionalFailed.size() + " optional step(s) failed ("
+          + String.join(", ", optionalFailed) + ")");
+    }
+    if (skipped > 0) {
+      notes.add(skipped + " step(s) skipped");
+    }
+    return new Command.ChangeStatus(ExecutionStatus.SUCCEEDED, notes.isEmpty()
+        ? "all steps succeeded" : String.join("; ", notes));
   }
 
   /** Why the step can never run (a dependency ended without succeeding), or null. */

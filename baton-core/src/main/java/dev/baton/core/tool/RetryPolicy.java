@@ -35,6 +35,33 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, double multipl
     }
   }
 
+  /**
+   * How long to wait after failed attempt {@code attempt} (1 for the first) before the next: a
+   * server's {@code hint} (Retry-After) when given, else exponential backoff with jitter. The jitter
+   * comes from {@code seed} (e.g. a hash of execution, step and attempt), so one attempt always
+   * waits the same and a virtual-time run is repeatable. Pure.
+   */
+  public Duration delay(int attempt, Duration hint, long seed) {
+    if (hint != null && !hint.isNegative()) {
+      return hint;
+    }
+    double base = initialDelay.toNanos() * Math.pow(multiplier, Math.max(0, attempt - 1));
+    base = Math.min(base, maxDelay.toNanos());
+    // why: a well-mixed 53-bit fraction of the seed in [0, 1), so neighbouring seeds spread out
+    long mixed = seed * 0x9E3779B97F4A7C15L;
+    mixed ^= mixed >>> 31;
+    mixed *= 0xBF58476D1CE4E5B9L;
+    mixed ^= mixed >>> 29;
+    double unit = (mixed >>> 11) * 0x1.0p-53;
+    double factor = 1.0 + jitter * (2.0 * unit - 1.0);
+    return Duration.ofNanos(Math.max(1, Math.round(base * factor)));
+  }
+
+  /** Whether a step that failed attempt {@code attempt} may try again. */
+  public boolean allowsAnotherAfter(int attempt) {
+    return attempt < maxAttempts;
+  }
+
   public static RetryPolicy attempts(int maxAttempts, Duration initialDelay) {
     return new RetryPolicy(maxAttempts, initialDelay, 2.0,
         initialDelay.multipliedBy(64), 0.5);

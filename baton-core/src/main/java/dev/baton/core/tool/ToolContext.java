@@ -11,7 +11,7 @@ import java.util.Objects;
  * A tool that calls a language model reports the calls to {@code usage}.
  */
 public record ToolContext(String executionId, String stepId, int attempt, String idempotencyKey,
-    String tenant, StepLogger log, UsageMeter usage) {
+    String tenant, StepLogger log, UsageMeter usage, Sleeper sleeper) {
   public ToolContext {
     Objects.requireNonNull(executionId, "executionId");
     Objects.requireNonNull(stepId, "stepId");
@@ -19,12 +19,29 @@ public record ToolContext(String executionId, String stepId, int attempt, String
     Objects.requireNonNull(tenant, "tenant");
     log = log == null ? StepLogger.NONE : log;
     usage = usage == null ? UsageMeter.NONE : usage;
+    sleeper = sleeper == null ? Sleeper.UNAVAILABLE : sleeper;
+  }
+
+  /** A context whose waits go nowhere (see {@link Sleeper#UNAVAILABLE}). */
+  public ToolContext(String executionId, String stepId, int attempt, String idempotencyKey,
+      String tenant, StepLogger log, UsageMeter usage) {
+    this(executionId, stepId, attempt, idempotencyKey, tenant, log, usage, null);
   }
 
   /** A context whose model use is not metered. */
   public ToolContext(String executionId, String stepId, int attempt, String idempotencyKey,
       String tenant, StepLogger log) {
     this(executionId, stepId, attempt, idempotencyKey, tenant, log, UsageMeter.NONE);
+  }
+
+  /**
+   * Waits through the engine's clock: use it instead of {@code Thread.sleep}, so the wait is
+   * virtual in tests and the simulator.
+   *
+   * @throws InterruptedException when the step is cancelled while waiting
+   */
+  public void sleep(java.time.Duration duration) throws InterruptedException {
+    sleeper.sleep(duration);
   }
 
   public boolean cancelled() {

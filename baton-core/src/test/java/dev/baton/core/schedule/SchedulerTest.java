@@ -142,6 +142,7 @@ class SchedulerTest {
       case Command.StartStep s -> "start " + s.step();
       case Command.SkipStep s -> "skip " + s.step() + ": " + s.reason();
       case Command.ExpireApproval e -> "expire " + e.approval();
+      case Command.ExpireQuestion e -> "expire question " + e.question();
       case Command.ChangeStatus s -> "status " + s.to();
     };
   }

@@ -1,7 +1,10 @@
 package dev.baton.store.jdbc;
 
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
+import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,26 +13,87 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The events table: each event as JSON (with its "type") under its execution and seq. */
+/**
+ * The events table, the source of truth: each event as JSON (with its "type") under its execution
+ * and seq, and at its global position. The key (execution, seq) is what makes two racing writers
+ * conflict; positions are taken while the write lock is held, so commit order is position order.
+ */
 final class EventLog {
-  private static final String LAST_SEQ = "SELECT last_seq FROM executions WHERE id = ?";
   private static final String INSERT = "INSERT INTO events (execution_id, seq, type, at, payload,"
       + " position) VALUES (?, ?, ?, ?, ?, ?)";
   private static final String LAST_POSITION = "SELECT coalesce(max(position), 0) FROM events";
-  // why: serialises appends on PostgreSQL until commit, so positions are taken in commit order
-  // and a reader never sees a later position before an earlier one
+  // why: serialises appends on PostgreSQL until commit (SQLite's write lock already does)
   private static final String POSITION_LOCK = "SELECT pg_advisory_xact_lock(7420170001)";
+  private static final String READ = "SELECT payload FROM events"
+      + " WHERE execution_id = ? AND seq > ? ORDER BY seq";
+  private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM events"
+      + " WHERE execution_id = ?";
+  private static final String HAS_SEQ = "SELECT 1 FROM events WHERE execution_id = ? AND seq = ?";
   private static final String SINCE_ALL = "SELECT position, payload FROM events"
       + " WHERE position > ? ORDER BY position LIMIT ?";
   private static final String SINCE_TENANT = "SELECT ev.position, ev.payload FROM events ev"
       + " JOIN executions ex ON ex.id = ev.execution_id"
       + " WHERE ev.position > ? AND ex.tenant = ? ORDER BY ev.position LIMIT ?";
-  private static final String READ = "SELECT payload FROM events"
-      + " WHERE execution_id = ? AND seq > ? AND seq <= ? ORDER BY seq";
+  private static final String CHANGES = "SELECT position, execution_id, seq, type FROM events"
+      + " WHERE position > ? ORDER BY position LIMIT ?";
 
   private EventLog() {}
 
-  /** The seq of the execution's last stored event; 0 if it has none. */
+  /**
+   * Inserts the events at the next positions, in one statement (batched: one multi-row insert on
+   * PostgreSQL). A seq already taken fails the whole batch with a unique-key violation, which
+   * {@link SqlErrors} reports as STORE_CONFLICT.
+   */
+  static void insert(Statements s, List<Event> events, boolean sqlite) throws SQLException {
+    if (!sqlite) {
+      s.get(POSITION_LOCK).execute();
+    }
+    Event first = events.getFirst();
+    if (first.seq() > 1) {
+      // why: the key refuses a seq taken twice; a gap it cannot see, so the one before must exist
+      PreparedStatement has = s.get(HAS_SEQ);
+      has.setString(1, first.execution().value());
+      has.setLong(2, first.seq() - 1);
+      try (ResultSet rows = has.executeQuery()) {
+        if (!rows.next()) {
+          throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + first.execution()
+              + " is at event " + lastSeq(s.connection(), first.execution()) + ", not "
+              + (first.seq() - 1));
+        }
+      }
+    }
+    long position;
+    try (ResultSet rows = s.get(LAST_POSITION).executeQuery()) {
+      position = rows.next() ? rows.getLong(1) : 0;
+    }
+    PreparedStatement insert = s.get(INSERT);
+    for (Event e : events) {
+      insert.setString(1, e.execution().value());
+      insert.setLong(2, e.seq());
+      insert.setString(3, e.getClass().getSimpleName());
+      insert.setString(4, Timestamps.text(e.at()));
+      insert.setString(5, StoredJson.event(e));
+      insert.setLong(6, ++position);
+      insert.addBatch();
+    }
+    insert.executeBatch();
+  }
+
+  /** The events with seq greater than {@code afterSeq}, in order. */
+  static List<Event> read(Connection c, ExecutionId id, long afterSeq) throws SQLException {
+    try (PreparedStatement select = c.prepareStatement(READ)) {
+      select.setString(1, id.value());
+      select.setLong(2, afterSeq);
+      List<Event> events = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          events.add(StoredJson.event(rows.getString(1)));
+        }
+      }
+      return events;
+    }
+  }
+
   static long lastSeq(Connection c, ExecutionId id) throws SQLException {
     try (PreparedStatement select = c.prepareStatement(LAST_SEQ)) {
       select.setString(1, id.value());
@@ -39,47 +103,10 @@ final class EventLog {
     }
   }
 
-  /** {@link #lastSeq(Connection, ExecutionId)} with a statement of {@code s}. */
-  static long lastSeq(Statements s, ExecutionId id) throws SQLException {
-    PreparedStatement select = s.get(LAST_SEQ);
-    select.setString(1, id.value());
-    try (ResultSet rows = select.executeQuery()) {
-      return rows.next() ? rows.getLong(1) : 0;
-    }
-  }
-
-  /**
-   * Inserts the events in one batch (one multi-row insert on PostgreSQL). A seq that is already
-   * taken fails the batch with a unique-key violation, which {@link SqlErrors} reports as
-   * STORE_CONFLICT.
-   */
-  static void insert(Statements s, List<Event> events, boolean sqlite) throws SQLException {
-    if (!sqlite) {
-      s.get(POSITION_LOCK).execute();
-    }
-    long position = lastPosition(s.get(LAST_POSITION));
-    PreparedStatement insert = s.get(INSERT);
-    for (Event e : events) {
-      insert.setLong(6, ++position);
-      insert.setString(1, e.execution().value());
-      insert.setLong(2, e.seq());
-      insert.setString(3, e.getClass().getSimpleName());
-      insert.setString(4, Timestamps.text(e.at()));
-      insert.setString(5, StoredJson.event(e));
-      insert.addBatch();
-    }
-    insert.executeBatch();
-  }
-
-  private static long lastPosition(PreparedStatement select) throws SQLException {
-    try (ResultSet rows = select.executeQuery()) {
-      return rows.next() ? rows.getLong(1) : 0;
-    }
-  }
-
   static long lastPosition(Connection c) throws SQLException {
-    try (PreparedStatement select = c.prepareStatement(LAST_POSITION)) {
-      return lastPosition(select);
+    try (PreparedStatement select = c.prepareStatement(LAST_POSITION);
+        ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 0;
     }
   }
 
@@ -104,20 +131,19 @@ final class EventLog {
     }
   }
 
-  /** The events with {@code afterSeq < seq <= upToSeq}, in order. */
-  static List<Event> read(Connection c, ExecutionId id, long afterSeq, long upToSeq)
+  static List<ExecutionStore.Change> changes(Connection c, long afterPosition, int limit)
       throws SQLException {
-    try (PreparedStatement select = c.prepareStatement(READ)) {
-      select.setString(1, id.value());
-      select.setLong(2, afterSeq);
-      select.setLong(3, upToSeq);
-      List<Event> events = new ArrayList<>();
+    try (PreparedStatement select = c.prepareStatement(CHANGES)) {
+      select.setLong(1, afterPosition);
+      select.setInt(2, limit);
+      List<ExecutionStore.Change> out = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          events.add(StoredJson.event(rows.getString(1)));
+          out.add(new ExecutionStore.Change(rows.getLong(1), ExecutionId.of(rows.getString(2)),
+              rows.getLong(3), rows.getString(4)));
         }
       }
-      return events;
+      return out;
     }
   }
 }

@@ -9,12 +9,15 @@ import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
+import dev.baton.core.exec.Question;
+import dev.baton.core.port.ExecutionQuery;
+import dev.baton.core.port.Page;
+import dev.baton.core.port.ProcessLease;
 import dev.baton.core.port.ResultCache;
 import dev.baton.core.port.StoredEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -24,23 +27,21 @@ import javax.sql.DataSource;
 
 /**
  * The durable {@link ExecutionStore} on SQLite (one file) or PostgreSQL, with the same tables and
- * migrations on both. The events table is the source of truth; executions, steps, approvals and
- * plan versions are projections written in the same transaction as the events, so a reader never
- * sees one without the other. Several processes may share one database: a stale writer gets
- * STORE_CONFLICT, never a fork in the log.
+ * migrations on both. The events table is the source of truth; executions, approvals, questions
+ * and plan versions are projections written in the same transaction as the events that change
+ * them, so a reader never sees one without the other. Several processes may share one database:
+ * a stale writer gets STORE_CONFLICT (from the events' key), never a fork in the log. The store
+ * folds nothing on the way in: the writer did.
  *
  * <p>Semantics are those of core's {@code InMemoryExecutionStore} (the contract suite checks
- * both): {@link #claim} of an execution with no events throws EXECUTION_NOT_FOUND. Database failures leave as {@link BatonException} STORE_UNAVAILABLE
- * (retryable) with the driver's exception as cause. Thread-safe; {@link #close()} closes the pool.
+ * both): {@link #claim} of an execution with no events throws EXECUTION_NOT_FOUND. Database
+ * failures leave as {@link BatonException} STORE_UNAVAILABLE (retryable) with the driver's
+ * exception as cause. Thread-safe; {@link #close()} closes the pool.
  */
 public final class JdbcExecutionStore implements ExecutionStore {
-  /** How many executions' folded states are kept to make appends cheap. */
-  public static final int STATE_CACHE_SIZE = 1_000;
-
   private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final Database db;
-  private final StateCache states = new StateCache(STATE_CACHE_SIZE, StateCache.CLAIM_WAIT);
   private final ResultCache cache;
   private final boolean sqlite;
 
@@ -100,65 +101,56 @@ public final class JdbcExecutionStore implements ExecutionStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Also STORE_CORRUPT (nothing written) when an event of the batch does not follow the one
-   * before it, names a step or approval the execution does not have, or a new execution's first
-   * event is not {@code ExecutionCreated}.
-   *
-   * <p>Folds the events onto the execution's cached state in place and writes only the rows they
-   * change (see {@link Append}); a failed append drops the cached state, so it leaves no trace in
-   * the cache either.
+   * <p>One transaction: the executions row of a new execution, the events in one batch at their
+   * positions, and the few projection rows they change (most appends change none). Also
+   * STORE_CORRUPT (nothing written) when a batch is out of order or a new execution does not begin
+   * with {@code ExecutionCreated}.
    */
   @Override
-  public void append(List<Event> events) {
+  public void append(List<Event> events, ExecutionSummary after, String holder) {
     if (events.isEmpty()) {
       return;
     }
-    Append append = new Append(events, states, sqlite);
-    boolean committed = false;
-    try {
-      db.inTransaction("append to execution " + events.getFirst().execution(), append::write);
-      committed = true;
-    } finally {
-      append.giveBack(states, committed);
-    }
+    ExecutionId id = events.getFirst().execution();
+    checkOrder(events, id);
+    db.inTransaction("append to execution " + id, s -> {
+      boolean created = events.getFirst().seq() == 1;
+      if (created) {
+        Projections.insertExecution(s, events, after, holder);
+      }
+      EventLog.insert(s, events, sqlite);
+      if (!created && Projections.changeListing(events)) {
+        Projections.updateExecution(s, after != null ? after
+            : ExecutionSummary.of(ExecutionState.replay(
+                EventLog.read(s.connection(), id, 0))));
+      }
+      Projections.writeDetails(s, events);
+      return null;
+    });
   }
 
-  /**
-   * {@inheritDoc}
-   *
-   * <p>Starts from the state cached by the last append or load and folds only the events after
-   * it, so loading a long execution does not replay its whole log each time.
-   */
-  @Override
-  public ExecutionState load(ExecutionId id) {
-    ExecutionState cached = states.copy(id);
-    ExecutionState state = db.withConnection("load execution " + id, c -> {
-      long last = EventLog.lastSeq(c, id);
-      if (last == 0) {
-        return null;
-      }
-      if (cached != null && cached.lastSeq() == last) {
-        return cached;
-      }
-      ExecutionState folded;
-      if (cached != null && cached.lastSeq() < last) {
-        folded = cached;
-        EventLog.read(c, id, cached.lastSeq(), last).forEach(folded::apply);
-      } else {
-        folded = ExecutionState.replay(EventLog.read(c, id, 0, last));
-      }
-      states.remember(folded);
-      return folded.copy();
-    });
-    if (state == null) {
-      throw BatonException.of(ErrorCode.EXECUTION_NOT_FOUND, "no execution with id '" + id + "'");
+  private static void checkOrder(List<Event> events, ExecutionId id) {
+    if (events.getFirst().seq() < 1) {
+      throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + id + " cannot begin at"
+          + " event " + events.getFirst().seq());
     }
-    return state;
+    if (events.getFirst().seq() == 1 && !(events.getFirst() instanceof Event.ExecutionCreated)) {
+      throw BatonException.of(ErrorCode.STORE_CORRUPT, "execution " + id
+          + " must begin with ExecutionCreated, not "
+          + events.getFirst().getClass().getSimpleName());
+    }
+    long seq = events.getFirst().seq();
+    for (Event e : events) {
+      if (e.seq() != seq++ || !e.execution().equals(id)) {
+        throw BatonException.of(ErrorCode.STORE_CORRUPT, "event " + e.seq() + " of "
+            + e.execution() + " does not follow " + (seq - 2) + " of " + id);
+      }
+    }
   }
 
   @Override
   public List<Event> events(ExecutionId id, long afterSeq) {
-    return db.withConnection("read events of " + id, c -> EventLog.read(c, id, afterSeq, Long.MAX_VALUE));
+    return db.withConnection("read events of " + id, c -> EventLog.read(c, id, afterSeq));
   }
 
   /** @throws IllegalArgumentException if {@code limit} is negative */
@@ -172,22 +164,50 @@ public final class JdbcExecutionStore implements ExecutionStore {
   }
 
   @Override
+  public List<Change> changesSince(long afterPosition, int limit) {
+    return db.withConnection("read changes after position " + afterPosition,
+        c -> EventLog.changes(c, afterPosition, limit));
+  }
+
+  @Override
   public long lastPosition() {
     return db.withConnection("read the last event position", EventLog::lastPosition);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>An unfinished execution's row is only updated when its status or plan changes, so its
+   * summary is folded from its log; a finished one's row is final.
+   */
   @Override
   public Optional<ExecutionSummary> summary(ExecutionId id) {
-    return db.withConnection("read summary of " + id, c -> Listings.summary(c, id));
+    return db.withConnection("read summary of " + id, c -> {
+      Optional<ExecutionSummary> row = Listings.summary(c, id);
+      return row.isEmpty() ? row : Optional.of(exact(c, row.get()));
+    });
   }
 
-  /** @throws IllegalArgumentException if {@code limit} is negative */
-  @Override
-  public List<ExecutionSummary> list(String tenant, int limit) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must not be negative, was " + limit);
+  private ExecutionSummary exact(java.sql.Connection c, ExecutionSummary row)
+      throws java.sql.SQLException {
+    if (row.status().terminal()) {
+      return row;
     }
-    return db.withConnection("list executions", c -> Listings.list(c, tenant, limit));
+    List<Event> log = EventLog.read(c, row.id(), 0);
+    return log.isEmpty() ? row : ExecutionSummary.of(ExecutionState.replay(log));
+  }
+
+  @Override
+  public Page<ExecutionSummary> list(ExecutionQuery query) {
+    return db.withConnection("list executions", c -> {
+      List<ExecutionSummary> rows = Listings.page(c, query);
+      boolean more = rows.size() > query.limit();
+      List<ExecutionSummary> page = new java.util.ArrayList<>();
+      for (ExecutionSummary row : more ? rows.subList(0, query.limit()) : rows) {
+        page.add(exact(c, row));
+      }
+      return new Page<>(page, more);
+    });
   }
 
   @Override
@@ -196,8 +216,40 @@ public final class JdbcExecutionStore implements ExecutionStore {
   }
 
   @Override
-  public List<Approval> pendingApprovals(String tenant) {
-    return db.withConnection("list pending approvals", c -> Listings.pendingApprovals(c, tenant));
+  public List<Approval> pendingApprovals(String tenant, int offset, int limit) {
+    return db.withConnection("list pending approvals",
+        c -> Listings.pendingApprovals(c, tenant, offset, limit));
+  }
+
+  @Override
+  public List<Question> pendingQuestions(String tenant, int offset, int limit) {
+    return db.withConnection("list pending questions",
+        c -> Listings.pendingQuestions(c, tenant, offset, limit));
+  }
+
+  @Override
+  public int countPendingHumanSteps(String tenant) {
+    return db.withConnection("count pending approvals and questions",
+        c -> Listings.countPending(c, tenant));
+  }
+
+  @Override
+  public boolean heartbeat(ProcessLease process, Instant now) {
+    return db.withConnection("renew process " + process.id(),
+        c -> Processes.heartbeat(c, process, now));
+  }
+
+  @Override
+  public void retire(String processId) {
+    db.withConnection("retire process " + processId, c -> {
+      Processes.retire(c, processId);
+      return null;
+    });
+  }
+
+  @Override
+  public List<ProcessLease> processes() {
+    return db.withConnection("list processes", Processes::all);
   }
 
   /**
@@ -206,26 +258,37 @@ public final class JdbcExecutionStore implements ExecutionStore {
    * @throws BatonException EXECUTION_NOT_FOUND if the execution has no events yet
    */
   @Override
-  public boolean claim(ExecutionId id, String owner, Instant now, Duration ttl) {
-    return db.withConnection("claim execution " + id, c -> Leases.claim(c, id, owner, now, ttl));
+  public boolean claim(ExecutionId id, String process, Instant now) {
+    return db.withConnection("claim execution " + id, c -> Processes.claim(c, id, process, now));
   }
 
   @Override
-  public void release(ExecutionId id, String owner) {
+  public List<Claimed> claimOrphans(String process, Instant now, int limit) {
+    return db.inTransaction("take over executions",
+        s -> Processes.claimOrphans(s, process, now, limit));
+  }
+
+  @Override
+  public void release(ExecutionId id, String process) {
     db.withConnection("release execution " + id, c -> {
-      Leases.release(c, id, owner);
+      Processes.release(c, id, process);
       return null;
     });
   }
 
   @Override
-  public Optional<String> leaseHolder(ExecutionId id, Instant now) {
-    return db.withConnection("read lease of " + id, c -> Leases.holder(c, id, now));
+  public Optional<ProcessLease> holder(ExecutionId id, Instant now) {
+    return db.withConnection("read holder of " + id, c -> Processes.holder(c, id, now));
   }
 
   @Override
   public ResultCache cache() {
     return cache;
+  }
+
+  /** The database, for tests in this package. */
+  Database database() {
+    return db;
   }
 
   /** The pool, for {@link CommitProbe} and tests in this package. */

@@ -6,7 +6,9 @@ import dev.baton.core.exec.ApprovalStatus;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.exec.ExpiryPolicy;
+import dev.baton.core.exec.Question;
 import dev.baton.core.plan.StepId;
+import dev.baton.core.port.ExecutionQuery;
 import dev.baton.core.port.ExecutionSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,27 +19,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the projections back: summaries, listings and pending approvals, in the orders the
- * {@code ExecutionStore} port promises. Ties in time are broken by id so pages are stable.
+ * Reads the projections back: summaries, pages of executions, pending approvals and questions, in
+ * the orders the {@code ExecutionStore} port promises. Ties in time are broken by id so pages are
+ * stable.
  */
 final class Listings {
   private static final String SUMMARY_COLUMNS = "SELECT id, tenant, status, request, created_at,"
       + " updated_at, plan_version, steps_total, steps_finished, last_seq FROM executions";
   private static final String SUMMARY = SUMMARY_COLUMNS + " WHERE id = ?";
-  private static final String LIST_ALL =
-      SUMMARY_COLUMNS + " ORDER BY created_at DESC, id DESC LIMIT ?";
-  private static final String LIST_TENANT =
-      SUMMARY_COLUMNS + " WHERE tenant = ? ORDER BY created_at DESC, id DESC LIMIT ?";
   private static final String UNFINISHED = "SELECT id FROM executions"
-      + " WHERE status NOT IN (?, ?, ?) ORDER BY created_at, id";
-  private static final String PENDING_COLUMNS = "SELECT a.id, a.execution_id, a.step_id, a.tool,"
-      + " a.status, a.arguments, a.edited_arguments, a.decided_by, a.comment, a.requested_at,"
-      + " a.decided_at, a.expires_at, a.policy, a.escalated, a.preview"
-      + " FROM approvals a JOIN executions e ON e.id = a.execution_id WHERE a.status = ?";
-  private static final String PENDING_ORDER = " ORDER BY a.requested_at, a.execution_id, a.id";
-  private static final String PENDING_ALL = PENDING_COLUMNS + PENDING_ORDER;
-  private static final String PENDING_TENANT =
-      PENDING_COLUMNS + " AND e.tenant = ?" + PENDING_ORDER;
+      + " WHERE status NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED') ORDER BY created_at, id";
+  private static final String APPROVAL_COLUMNS = "SELECT a.id, a.execution_id, a.step_id,"
+      + " a.tool, a.status, a.arguments, a.edited_arguments, a.decided_by, a.comment,"
+      + " a.requested_at, a.decided_at, a.expires_at, a.policy, a.escalated, a.preview, a.digest"
+      + " FROM approvals a JOIN executions e ON e.id = a.execution_id WHERE a.status = 'PENDING'";
+  private static final String QUESTION_COLUMNS = "SELECT q.id, q.execution_id, q.step_id,"
+      + " q.tool, q.status, q.input, q.answer, q.answered_by, q.asked_at, q.answered_at,"
+      + " q.expires_at, q.policy, q.escalated"
+      + " FROM questions q JOIN executions e ON e.id = q.execution_id WHERE q.status = 'PENDING'";
+  private static final String COUNT = "SELECT (SELECT count(*) FROM approvals a JOIN executions e"
+      + " ON e.id = a.execution_id WHERE a.status = 'PENDING' %1$s) + (SELECT count(*) FROM"
+      + " questions q JOIN executions e ON e.id = q.execution_id WHERE q.status = 'PENDING' %1$s)";
 
   private Listings() {}
 
@@ -50,32 +52,47 @@ final class Listings {
     }
   }
 
-  /** Newest first, at most {@code limit}; {@code tenant} null means every tenant. */
-  static List<ExecutionSummary> list(Connection c, String tenant, int limit) throws SQLException {
-    try (PreparedStatement select = c.prepareStatement(tenant == null ? LIST_ALL : LIST_TENANT)) {
-      int next = 1;
-      if (tenant != null) {
-        select.setString(next++, tenant);
+  /** One page, newest first; one row more than the limit is read to tell whether more follow. */
+  static List<ExecutionSummary> page(Connection c, ExecutionQuery q) throws SQLException {
+    StringBuilder sql = new StringBuilder(SUMMARY_COLUMNS).append(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (q.tenant() != null) {
+      sql.append(" AND tenant = ?");
+      args.add(q.tenant());
+    }
+    if (!q.statuses().isEmpty()) {
+      sql.append(" AND status IN (").append("?, ".repeat(q.statuses().size() - 1)).append("?)");
+      q.statuses().stream().map(Enum::name).sorted().forEach(args::add);
+    }
+    if (q.text() != null) {
+      sql.append(" AND lower(request) LIKE ? ESCAPE '!'");
+      args.add("%" + q.text().toLowerCase(java.util.Locale.ROOT).replace("!", "!!")
+          .replace("%", "!%").replace("_", "!_") + "%");
+    }
+    if (q.beforeCreated() != null) {
+      sql.append(" AND (created_at < ? OR (created_at = ? AND id < ?))");
+      args.add(Timestamps.text(q.beforeCreated()));
+      args.add(Timestamps.text(q.beforeCreated()));
+      args.add(q.beforeId().value());
+    }
+    sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+    args.add(q.limit() + 1);
+    try (PreparedStatement select = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        select.setObject(i + 1, args.get(i));
       }
-      select.setInt(next, limit);
-      List<ExecutionSummary> summaries = new ArrayList<>();
+      List<ExecutionSummary> out = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          summaries.add(summary(rows));
+          out.add(summary(rows));
         }
       }
-      return summaries;
+      return out;
     }
   }
 
   static List<ExecutionId> unfinished(Connection c) throws SQLException {
     try (PreparedStatement select = c.prepareStatement(UNFINISHED)) {
-      int next = 1;
-      for (ExecutionStatus s : ExecutionStatus.values()) {
-        if (s.terminal()) {
-          select.setString(next++, s.name());
-        }
-      }
       List<ExecutionId> ids = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -86,14 +103,17 @@ final class Listings {
     }
   }
 
-  /** Pending approvals, oldest first; {@code tenant} null means every tenant. */
-  static List<Approval> pendingApprovals(Connection c, String tenant) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(tenant == null ? PENDING_ALL : PENDING_TENANT)) {
-      select.setString(1, ApprovalStatus.PENDING.name());
+  static List<Approval> pendingApprovals(Connection c, String tenant, int offset, int limit)
+      throws SQLException {
+    String sql = APPROVAL_COLUMNS + (tenant == null ? "" : " AND e.tenant = ?")
+        + " ORDER BY a.requested_at, a.execution_id, a.id LIMIT ? OFFSET ?";
+    try (PreparedStatement select = c.prepareStatement(sql)) {
+      int next = 1;
       if (tenant != null) {
-        select.setString(2, tenant);
+        select.setString(next++, tenant);
       }
+      select.setInt(next++, limit);
+      select.setInt(next, offset);
       List<Approval> approvals = new ArrayList<>();
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
@@ -104,7 +124,41 @@ final class Listings {
     }
   }
 
-  private static ExecutionSummary summary(ResultSet row) throws SQLException {
+  static List<Question> pendingQuestions(Connection c, String tenant, int offset, int limit)
+      throws SQLException {
+    String sql = QUESTION_COLUMNS + (tenant == null ? "" : " AND e.tenant = ?")
+        + " ORDER BY q.asked_at, q.execution_id, q.id LIMIT ? OFFSET ?";
+    try (PreparedStatement select = c.prepareStatement(sql)) {
+      int next = 1;
+      if (tenant != null) {
+        select.setString(next++, tenant);
+      }
+      select.setInt(next++, limit);
+      select.setInt(next, offset);
+      List<Question> questions = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          questions.add(question(rows));
+        }
+      }
+      return questions;
+    }
+  }
+
+  static int countPending(Connection c, String tenant) throws SQLException {
+    String filter = tenant == null ? "" : "AND e.tenant = ?";
+    try (PreparedStatement select = c.prepareStatement(String.format(COUNT, filter))) {
+      if (tenant != null) {
+        select.setString(1, tenant);
+        select.setString(2, tenant);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? rows.getInt(1) : 0;
+      }
+    }
+  }
+
+  static ExecutionSummary summary(ResultSet row) throws SQLException {
     return new ExecutionSummary(ExecutionId.of(row.getString("id")), row.getString("tenant"),
         ExecutionStatus.valueOf(row.getString("status")), row.getString("request"),
         Timestamps.instant(row.getString("created_at")),
@@ -123,6 +177,20 @@ final class Listings {
         Timestamps.instant(row.getString("decided_at")),
         Timestamps.instant(row.getString("expires_at")),
         policy == null ? null : ExpiryPolicy.valueOf(policy), row.getInt("escalated") != 0,
-        row.getString("preview"));
+        row.getString("preview"), row.getString("digest"));
+  }
+
+  private static Question question(ResultSet row) throws SQLException {
+    String policy = row.getString("policy");
+    String answer = row.getString("answer");
+    return new Question(ApprovalId.of(row.getString("id")),
+        ExecutionId.of(row.getString("execution_id")), StepId.of(row.getString("step_id")),
+        row.getString("tool"), StoredJson.object(row.getString("input")),
+        Question.QuestionStatus.valueOf(row.getString("status")),
+        answer == null ? null : StoredJson.node(answer), row.getString("answered_by"),
+        Timestamps.instant(row.getString("asked_at")),
+        Timestamps.instant(row.getString("answered_at")),
+        Timestamps.instant(row.getString("expires_at")),
+        policy == null ? null : ExpiryPolicy.valueOf(policy), row.getInt("escalated") != 0);
   }
 }

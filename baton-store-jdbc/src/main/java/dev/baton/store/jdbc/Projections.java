@@ -1,149 +1,190 @@
 package dev.baton.store.jdbc;
 
-import dev.baton.core.error.BatonException;
-import dev.baton.core.error.ErrorCode;
-import dev.baton.core.exec.Approval;
+import dev.baton.core.exec.ApprovalStatus;
+import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionState;
-import dev.baton.core.exec.PlanVersion;
-import dev.baton.core.exec.StepState;
-import dev.baton.core.plan.StepId;
+import dev.baton.core.exec.ExecutionStatus;
+import dev.baton.core.exec.ExpiryPolicy;
+import dev.baton.core.exec.Question;
+import dev.baton.core.port.ExecutionSummary;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
- * Writes the rows that make listings cheap (executions, plan_versions, steps, approvals) that one
- * append's {@link Fold} changed, and no others: an append to a long plan costs what it changed,
- * not the plan's size. Each kind of row is written with one statement (batched when there are
- * several rows).
+ * Writes the rows listings read, from the events of one append and only where a reader needs
+ * them: the executions row when an execution is created or changes status or plan, plan versions,
+ * and approvals and questions as they are asked and answered. Most appends (a step starting or
+ * ending) write no projection at all.
  */
 final class Projections {
   private static final String INSERT_EXECUTION = "INSERT INTO executions (id, tenant, status,"
-      + " request, created_at, updated_at, plan_version, steps_total, steps_finished, last_seq)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  // why: "AND last_seq = ?" makes the slower of two racing writers update nothing
+      + " request, created_at, updated_at, plan_version, steps_total, steps_finished, last_seq,"
+      + " lease_owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String UPDATE_EXECUTION = "UPDATE executions SET status = ?,"
       + " updated_at = ?, plan_version = ?, steps_total = ?, steps_finished = ?, last_seq = ?"
-      + " WHERE id = ? AND last_seq = ?";
+      + " WHERE id = ?";
   private static final String INSERT_PLAN_VERSION = "INSERT INTO plan_versions"
       + " (execution_id, version, plan, reason, created_at) VALUES (?, ?, ?, ?, ?)";
-  private static final String UPSERT_STEP = "INSERT INTO steps (execution_id, step_id, status,"
-      + " attempts, started_at, finished_at, error) VALUES (?, ?, ?, ?, ?, ?, ?)"
-      + " ON CONFLICT (execution_id, step_id) DO UPDATE SET status = excluded.status,"
-      + " attempts = excluded.attempts, started_at = excluded.started_at,"
-      + " finished_at = excluded.finished_at, error = excluded.error";
-  private static final String DELETE_STEP =
-      "DELETE FROM steps WHERE execution_id = ? AND step_id = ?";
-  private static final String UPSERT_APPROVAL = "INSERT INTO approvals (id, execution_id,"
-      + " step_id, tool, status, arguments, edited_arguments, comment, policy, escalated,"
-      + " requested_at, expires_at, decided_at, decided_by, preview)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-      + " ON CONFLICT (id) DO UPDATE SET status = excluded.status,"
-      + " edited_arguments = excluded.edited_arguments, comment = excluded.comment,"
-      + " escalated = excluded.escalated, decided_at = excluded.decided_at,"
-      + " decided_by = excluded.decided_by";
+  private static final String INSERT_APPROVAL = "INSERT INTO approvals (id, execution_id,"
+      + " step_id, tool, status, arguments, policy, escalated, requested_at, expires_at, preview,"
+      + " digest) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+  private static final String DECIDE_APPROVAL = "UPDATE approvals SET status = ?,"
+      + " edited_arguments = ?, comment = ?, decided_at = ?, decided_by = ? WHERE id = ?";
+  private static final String EXPIRE_APPROVAL = "UPDATE approvals SET status = ?, escalated = ?,"
+      + " decided_at = ?, decided_by = ?, comment = ? WHERE id = ?";
+  private static final String INSERT_QUESTION = "INSERT INTO questions (id, execution_id,"
+      + " step_id, tool, status, input, policy, escalated, asked_at, expires_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+  private static final String ANSWER_QUESTION = "UPDATE questions SET status = ?, answer = ?,"
+      + " answered_by = ?, answered_at = ? WHERE id = ?";
+  private static final String EXPIRE_QUESTION = "UPDATE questions SET status = ?, escalated = ?,"
+      + " answered_at = ?, answered_by = ? WHERE id = ?";
 
   private Projections() {}
 
   /**
-   * Inserts the executions row of a new execution, or updates it if the database is still at
-   * event {@code previousSeq}; it must be written before the events that refer to it.
-   *
-   * @throws BatonException STORE_CONFLICT if another writer moved the execution on (or, for a new
-   *     one, created it) first
+   * The executions row of a new execution (before its events, which refer to it). {@code after}
+   * may be null: the row is then made from the events themselves.
    */
-  static void writeExecution(Statements s, Fold fold, long previousSeq) throws SQLException {
-    ExecutionState after = fold.state;
-    if (fold.created) {
-      PreparedStatement insert = s.get(INSERT_EXECUTION);
-      insert.setString(1, after.id().value());
-      insert.setString(2, after.tenant());
-      insert.setString(3, after.status().name());
-      insert.setString(4, after.request());
-      insert.setString(5, Timestamps.text(after.createdAt()));
-      insert.setString(6, Timestamps.text(after.updatedAt()));
-      setCounts(insert, 7, fold);
-      insert.executeUpdate();
-      return;
+  static void insertExecution(Statements s, List<Event> events, ExecutionSummary after,
+      String holder) throws SQLException {
+    ExecutionSummary row = after != null ? after : ExecutionSummary.of(
+        ExecutionState.replay(events));
+    PreparedStatement insert = s.get(INSERT_EXECUTION);
+    insert.setString(1, row.id().value());
+    insert.setString(2, row.tenant());
+    insert.setString(3, row.status().name());
+    insert.setString(4, row.request());
+    insert.setString(5, Timestamps.text(row.createdAt()));
+    insert.setString(6, Timestamps.text(row.updatedAt()));
+    insert.setInt(7, row.planVersion());
+    insert.setInt(8, row.stepsTotal());
+    insert.setInt(9, row.stepsFinished());
+    insert.setLong(10, row.lastSeq());
+    insert.setString(11, holder);
+    insert.executeUpdate();
+  }
+
+  /** Whether these events change what a listing of executions shows. */
+  static boolean changeListing(List<Event> events) {
+    for (Event e : events) {
+      if (e instanceof Event.StatusChanged || e instanceof Event.PlanVersionCreated) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  static void updateExecution(Statements s, ExecutionSummary after) throws SQLException {
     PreparedStatement update = s.get(UPDATE_EXECUTION);
     update.setString(1, after.status().name());
     update.setString(2, Timestamps.text(after.updatedAt()));
-    setCounts(update, 3, fold);
+    update.setInt(3, after.planVersion());
+    update.setInt(4, after.stepsTotal());
+    update.setInt(5, after.stepsFinished());
+    update.setLong(6, after.lastSeq());
     update.setString(7, after.id().value());
-    update.setLong(8, previousSeq);
-    if (update.executeUpdate() != 1) {
-      long last = EventLog.lastSeq(s, after.id());
-      throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + after.id() + " is at event "
-          + last + ", not " + previousSeq);
+    update.executeUpdate();
+  }
+
+  /** Plan versions, approvals and questions the events add or change. */
+  static void writeDetails(Statements s, List<Event> events) throws SQLException {
+    for (Event e : events) {
+      switch (e) {
+        case Event.ExecutionCreated c when c.plan() != null ->
+            planVersion(s, c.execution().value(), 1, StoredJson.write(c.plan()), "submitted", c);
+        case Event.PlanVersionCreated v ->
+            planVersion(s, v.execution().value(), v.version(), StoredJson.write(v.plan()),
+                v.reason(), v);
+        case Event.ApprovalRequested a -> {
+          PreparedStatement insert = s.get(INSERT_APPROVAL);
+          insert.setString(1, a.approval().value());
+          insert.setString(2, a.execution().value());
+          insert.setString(3, a.step().value());
+          insert.setString(4, a.tool());
+          insert.setString(5, ApprovalStatus.PENDING.name());
+          insert.setString(6, StoredJson.write(a.arguments()));
+          insert.setString(7, a.policy() == null ? null : a.policy().name());
+          insert.setString(8, Timestamps.text(a.at()));
+          insert.setString(9, Timestamps.text(a.expiresAt()));
+          insert.setString(10, a.preview());
+          insert.setString(11, a.digest());
+          insert.executeUpdate();
+        }
+        case Event.ApprovalDecided d -> {
+          PreparedStatement update = s.get(DECIDE_APPROVAL);
+          update.setString(1, (d.approved() ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED)
+              .name());
+          update.setString(2, d.approved() ? StoredJson.write(d.editedArguments()) : null);
+          update.setString(3, d.comment());
+          update.setString(4, Timestamps.text(d.at()));
+          update.setString(5, d.by());
+          update.setString(6, d.approval().value());
+          update.executeUpdate();
+        }
+        case Event.ApprovalExpired x -> expire(s, EXPIRE_APPROVAL, x.approval().value(),
+            x.policy(), ApprovalStatus.EXPIRED.name(), ApprovalStatus.PENDING.name(), x, true);
+        case Event.QuestionAsked q -> {
+          PreparedStatement insert = s.get(INSERT_QUESTION);
+          insert.setString(1, q.question().value());
+          insert.setString(2, q.execution().value());
+          insert.setString(3, q.step().value());
+          insert.setString(4, q.tool());
+          insert.setString(5, Question.QuestionStatus.PENDING.name());
+          insert.setString(6, StoredJson.write(q.input()));
+          insert.setString(7, q.policy() == null ? null : q.policy().name());
+          insert.setString(8, Timestamps.text(q.at()));
+          insert.setString(9, Timestamps.text(q.expiresAt()));
+          insert.executeUpdate();
+        }
+        case Event.QuestionAnswered a -> {
+          PreparedStatement update = s.get(ANSWER_QUESTION);
+          update.setString(1, Question.QuestionStatus.ANSWERED.name());
+          update.setString(2, StoredJson.write(a.answer()));
+          update.setString(3, a.by());
+          update.setString(4, Timestamps.text(a.at()));
+          update.setString(5, a.question().value());
+          update.executeUpdate();
+        }
+        case Event.QuestionExpired x -> expire(s, EXPIRE_QUESTION, x.question().value(),
+            x.policy(), Question.QuestionStatus.EXPIRED.name(),
+            Question.QuestionStatus.PENDING.name(), x, false);
+        default -> { }
+      }
     }
   }
 
-  private static void setCounts(PreparedStatement s, int first, Fold fold) throws SQLException {
-    s.setInt(first, fold.state.planVersion());
-    s.setInt(first + 1, fold.state.steps().size());
-    s.setInt(first + 2, fold.finishedSteps);
-    s.setLong(first + 3, fold.state.lastSeq());
+  private static void planVersion(Statements s, String execution, int version, String plan,
+      String reason, Event e) throws SQLException {
+    PreparedStatement insert = s.get(INSERT_PLAN_VERSION);
+    insert.setString(1, execution);
+    insert.setInt(2, version);
+    insert.setString(3, plan);
+    insert.setString(4, reason);
+    insert.setString(5, Timestamps.text(e.at()));
+    insert.executeUpdate();
   }
 
-  /** Writes the plan versions, steps and approvals that the append added, changed or removed. */
-  static void writeDetails(Statements s, Fold fold) throws SQLException {
-    String execution = fold.state.id().value();
-    if (!fold.newVersions.isEmpty()) {
-      PreparedStatement insert = s.get(INSERT_PLAN_VERSION);
-      for (PlanVersion v : fold.newVersions) {
-        insert.setString(1, execution);
-        insert.setInt(2, v.version());
-        insert.setString(3, StoredJson.write(v.plan()));
-        insert.setString(4, v.reason());
-        insert.setString(5, Timestamps.text(v.at()));
-        insert.addBatch();
-      }
-      insert.executeBatch();
+  private static void expire(Statements s, String sql, String id, ExpiryPolicy policy,
+      String expired, String pending, Event e, boolean approval) throws SQLException {
+    boolean reject = policy == ExpiryPolicy.REJECT;
+    PreparedStatement update = s.get(sql);
+    update.setString(1, reject ? expired : pending);
+    update.setInt(2, reject ? 0 : 1);
+    update.setString(3, reject ? Timestamps.text(e.at()) : null);
+    update.setString(4, reject ? "timeout" : null);
+    if (approval) {
+      update.setString(5, reject ? "expired" : "escalated");
+      update.setString(6, id);
+    } else {
+      update.setString(5, id);
     }
-    if (!fold.changedSteps.isEmpty()) {
-      PreparedStatement upsert = s.get(UPSERT_STEP);
-      for (StepState step : fold.changedSteps) {
-        upsert.setString(1, execution);
-        upsert.setString(2, step.id().value());
-        upsert.setString(3, step.status().name());
-        upsert.setInt(4, step.attempts());
-        upsert.setString(5, Timestamps.text(step.startedAt()));
-        upsert.setString(6, Timestamps.text(step.finishedAt()));
-        upsert.setString(7, StoredJson.write(step.error()));
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-    }
-    if (!fold.removedSteps.isEmpty()) {
-      PreparedStatement delete = s.get(DELETE_STEP);
-      for (StepId id : fold.removedSteps) {
-        delete.setString(1, execution);
-        delete.setString(2, id.value());
-        delete.addBatch();
-      }
-      delete.executeBatch();
-    }
-    if (!fold.changedApprovals.isEmpty()) {
-      PreparedStatement upsert = s.get(UPSERT_APPROVAL);
-      for (Approval a : fold.changedApprovals) {
-        upsert.setString(1, a.id().value());
-        upsert.setString(2, a.execution().value());
-        upsert.setString(3, a.step().value());
-        upsert.setString(4, a.tool());
-        upsert.setString(5, a.status().name());
-        upsert.setString(6, StoredJson.write(a.arguments()));
-        upsert.setString(7, StoredJson.write(a.editedArguments()));
-        upsert.setString(8, a.comment());
-        upsert.setString(9, a.policy() == null ? null : a.policy().name());
-        upsert.setInt(10, a.escalated() ? 1 : 0);
-        upsert.setString(11, Timestamps.text(a.requestedAt()));
-        upsert.setString(12, Timestamps.text(a.expiresAt()));
-        upsert.setString(13, Timestamps.text(a.decidedAt()));
-        upsert.setString(14, a.decidedBy());
-        upsert.setString(15, a.preview());
-        upsert.addBatch();
-      }
-      upsert.executeBatch();
-    }
+    update.executeUpdate();
+  }
+
+  /** Whether a status means the execution ended. */
+  static boolean terminal(String status) {
+    return ExecutionStatus.valueOf(status).terminal();
   }
 }

@@ -10,12 +10,8 @@ import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExecutionStatus;
-import dev.baton.core.exec.StepState;
-import dev.baton.core.exec.StepStatus;
 import dev.baton.core.json.Json;
 import dev.baton.core.port.ExecutionSummary;
-import dev.baton.core.plan.Plan;
-import dev.baton.core.plan.Step;
 import dev.baton.testkit.Events;
 import dev.baton.testkit.ExecutionStoreContract;
 import java.sql.Connection;
@@ -36,8 +32,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * The port's contract plus what only the JDBC store promises: projections that match the fold,
- * atomic appends, several stores on one database. Subclasses pick the database.
+ * The port's contract plus what only the JDBC store promises: projections that match the fold and
+ * are written only when a reader needs them, atomic appends, several stores on one database.
+ * Subclasses pick the database.
  */
 abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
   @Override
@@ -55,10 +52,11 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
     Events run = started("acme");
     ExecutionId id = run.execution();
     Event e3 = run.stepStarted("fetch");
-    Event e4 = run.attemptStarted("fetch", 1);
+    Event e4 = run.approvalRequested("send");
     Event stray = Events.of(id, clock).resumeAfter(3).logged("fetch", "written by someone else");
-    update("INSERT INTO events (execution_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)",
-        id.value(), 4L, "StepLogged", Timestamps.text(stray.at()), StoredJson.event(stray));
+    update("INSERT INTO events (execution_id, seq, type, at, payload, position)"
+        + " VALUES (?, ?, ?, ?, ?, ?)", id.value(), 4L, "StepLogged",
+        Timestamps.text(stray.at()), StoredJson.event(stray), 1_000_000L);
 
     assertThatThrownBy(() -> store.append(List.of(e3, e4)))
         .isInstanceOfSatisfying(BatonException.class,
@@ -66,133 +64,47 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
 
     assertThat(longs("SELECT seq FROM events WHERE execution_id = ? ORDER BY seq", id.value()))
         .containsExactly(1L, 2L, 4L);
-    assertThat(longs("SELECT last_seq FROM executions WHERE id = ?", id.value()))
-        .containsExactly(2L);
-    assertThat(stepRows(id).get("fetch")).startsWith("PENDING 0 ");
+    assertThat(longs("SELECT count(*) FROM approvals WHERE execution_id = ?", id.value()))
+        .containsExactly(0L);
 
     update("DELETE FROM events WHERE execution_id = ? AND seq = ?", id.value(), 4L);
     store.append(List.of(e3, e4));
-    assertThat(stepRows(id).get("fetch")).startsWith("RUNNING 1 ");
+    assertThat(store.pendingApprovals(null)).hasSize(1);
   }
 
   @Test
-  void writesStepRowsThatMatchTheFold() throws SQLException {
+  void aStepThatRunsWritesNoProjectionRow() throws SQLException {
     Events run = started("acme");
-    store.append(run.stepRun("fetch", Json.object().put("text", "hello")));
-    store.append(List.of(run.stepStarted("shout"), run.attemptStarted("shout", 1),
-        run.attemptFailed("shout", 1, "upstream said 503", Duration.ofSeconds(2))));
+    String before = executionRow(run.execution());
+    clock.advance(Duration.ofSeconds(3));
 
-    assertThat(stepRows(run.execution())).isEqualTo(expectedStepRows(run.execution()));
+    store.append(run.stepRun("fetch", Json.object().put("text", "hello")));
+
+    assertThat(executionRow(run.execution())).isEqualTo(before);
+    assertThat(store.summary(run.execution()).orElseThrow().stepsFinished()).isEqualTo(1);
   }
 
   @Test
-  void dropsStepRowsANewPlanVersionRemoved() throws SQLException {
+  void aFinishedExecutionsRowHoldsItsFinalSummary() throws SQLException {
     Events run = started("acme");
     store.append(run.stepRun("fetch", Json.object()));
-    Step fetch = Events.demoPlan().steps().getFirst();
+    List<Event> end = List.of(run.stepSkipped("shout", "not needed"),
+        run.stepSkipped("send", "not needed"), run.status(ExecutionStatus.SUCCEEDED));
+    ExecutionState fold = ExecutionState.replay(concatLog(store.events(run.execution(), 0), end));
 
-    store.append(List.of(run.planVersion(new Plan(List.of(fetch,
-        Step.of("notify", Events.SEND, Json.object()))), "shorter")));
+    store.append(end, ExecutionSummary.of(fold), null);
 
-    assertThat(stepRows(run.execution())).containsOnlyKeys("fetch", "notify")
-        .isEqualTo(expectedStepRows(run.execution()));
-    assertThat(longs("SELECT version FROM plan_versions WHERE execution_id = ? ORDER BY version",
-        run.execution().value())).containsExactly(1L, 2L);
+    assertThat(executionRow(run.execution())).isEqualTo(String.join(" ", "SUCCEEDED",
+        Timestamps.text(fold.updatedAt()), "1", "3", "3", String.valueOf(fold.lastSeq())));
+    assertThat(store.summary(run.execution())).contains(ExecutionSummary.of(fold));
   }
 
   @Test
-  void rewritesOnlyTheStepRowsAnAppendChanged() throws SQLException {
-    String[] tools = new String[200];
-    Arrays.fill(tools, Events.ECHO);
-    Events run = Events.newExecution(clock);
-    store.append(List.of(run.created("acme", "many steps", Events.plan(tools))));
-    // why: a marker the store would overwrite if it rewrote rows the append did not change
-    update("UPDATE steps SET error = ? WHERE execution_id = ? AND step_id <> ?", "untouched",
-        run.execution().value(), "s1");
-
-    store.append(List.of(run.stepStarted("s1")));
-
-    assertThat(longs("SELECT COUNT(*) FROM steps WHERE execution_id = ? AND error = ?",
-        run.execution().value(), "untouched")).containsExactly(199L);
-    assertThat(stepRows(run.execution()).get("s1")).startsWith("RUNNING ");
-  }
-
-  @Test
-  void forgetsTheStateFoldedForAFailedAppend() throws SQLException {
+  void aStatusChangeWithoutASummaryIsFoldedByTheStore() throws SQLException {
     Events run = started("acme");
-    ExecutionId id = run.execution();
-    Event fetchStarted = run.stepStarted("fetch");
-    Event stray = Events.of(id, clock).resumeAfter(2).logged("fetch", "written by someone else");
-    update("INSERT INTO events (execution_id, seq, type, at, payload) VALUES (?, ?, ?, ?, ?)",
-        id.value(), 3L, "StepLogged", Timestamps.text(stray.at()), StoredJson.event(stray));
+    store.append(List.of(run.status(ExecutionStatus.PAUSED)));
 
-    // why: the store folds fetchStarted onto its cached state before the database refuses it
-    assertThatThrownBy(() -> store.append(List.of(fetchStarted)))
-        .isInstanceOfSatisfying(BatonException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_CONFLICT));
-    update("DELETE FROM events WHERE execution_id = ? AND seq = ?", id.value(), 3L);
-    Events other = Events.of(id, clock).resumeAfter(2);
-    List<Event> log = new ArrayList<>(store.events(id, 0));
-    try (JdbcExecutionStore second = openSameDatabase()) {
-      Event shoutStarted = other.stepStarted("shout");
-      second.append(List.of(shoutStarted));
-      log.add(shoutStarted);
-    }
-
-    // a state kept from the failed append would be at seq 3 too, with fetch running
-    assertSameState(store.load(id), ExecutionState.replay(log));
-    Event attempt = other.attemptStarted("shout", 1);
-    store.append(List.of(attempt));
-    log.add(attempt);
-    assertSameState(store.load(id), ExecutionState.replay(log));
-    assertThat(stepRows(id)).isEqualTo(expectedStepRows(id));
-    assertThat(stepRows(id).get("fetch")).startsWith("PENDING ");
-  }
-
-  @Test
-  void foldsCorrectlyAfterABatchFailedHalfwayThroughItsFold() throws SQLException {
-    Events run = started("acme");
-    ExecutionId id = run.execution();
-    List<Event> log = new ArrayList<>(store.events(id, 0));
-    List<Event> bad = List.of(run.stepStarted("fetch"), run.stepStarted("ghost"));
-    assertThatThrownBy(() -> store.append(bad)).isInstanceOf(BatonException.class);
-
-    List<Event> good = Events.of(id, clock).resumeAfter(2).stepRun("shout", Json.object());
-    store.append(good);
-    log.addAll(good);
-
-    assertSameState(store.load(id), ExecutionState.replay(log));
-    assertThat(stepRows(id)).isEqualTo(expectedStepRows(id));
-    assertThat(stepRows(id).get("fetch")).startsWith("PENDING ");
-  }
-
-  @Test
-  void refusesAnAppendOntoACachedStateAnotherStoreMovedPast() throws SQLException {
-    Events run = started("acme");
-    ExecutionId id = run.execution();
-    List<Event> log = new ArrayList<>(store.events(id, 0));
-    Events other = Events.of(id, clock).resumeAfter(2);
-    try (JdbcExecutionStore second = openSameDatabase()) {
-      Event fetchStarted = other.stepStarted("fetch");
-      second.append(List.of(fetchStarted));
-      log.add(fetchStarted);
-    }
-
-    // why: this store's cached state is at seq 2, so only the guarded update can see the conflict
-    assertThatThrownBy(() -> store.append(List.of(run.stepStarted("shout"))))
-        .isInstanceOfSatisfying(BatonException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_CONFLICT));
-
-    assertThat(store.events(id, 0)).isEqualTo(log);
-    assertThat(longs("SELECT last_seq FROM executions WHERE id = ?", id.value()))
-        .containsExactly(3L);
-    assertSameState(store.load(id), ExecutionState.replay(log));
-    Event attempt = other.attemptStarted("fetch", 1);
-    store.append(List.of(attempt));
-    log.add(attempt);
-    assertSameState(store.load(id), ExecutionState.replay(log));
-    assertThat(stepRows(id)).isEqualTo(expectedStepRows(id));
-    assertThat(store.summary(id).orElseThrow().lastSeq()).isEqualTo(4);
+    assertThat(executionRow(run.execution())).startsWith("PAUSED ");
   }
 
   @Test
@@ -270,6 +182,7 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
       assertSameState(store.load(run.execution()), fold);
       assertProjectionsMatch(fold);
     }
+    assertThat(longs("SELECT count(DISTINCT position) - count(*) FROM events")).containsExactly(0L);
   }
 
   @Test
@@ -293,13 +206,6 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
   }
 
   @Test
-  void refusesToLeaseAnExecutionWithoutEvents() {
-    assertThatThrownBy(() -> store.claim(ExecutionId.random(), "node-a", clock.instant(),
-        Duration.ofSeconds(30))).isInstanceOfSatisfying(BatonException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.EXECUTION_NOT_FOUND));
-  }
-
-  @Test
   void measuresABareCommit() {
     Duration mean = CommitProbe.meanCommit(jdbc(), 200);
 
@@ -310,20 +216,13 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
 
   // ---------------------------------------------------------------- helpers
 
-  /** The executions, plan_versions, steps and approvals rows say what {@code fold} says. */
+  /** The executions status, plan_versions, approvals and questions rows say what {@code fold} says. */
   private void assertProjectionsMatch(ExecutionState fold) throws SQLException {
     ExecutionId id = fold.id();
-    assertThat(store.summary(id)).contains(new ExecutionSummary(id, fold.tenant(), fold.status(),
-        fold.request(), fold.createdAt(), fold.updatedAt(), fold.planVersion(),
-        fold.steps().size(), fold.finishedSteps(), fold.lastSeq()));
+    assertThat(executionRow(id)).startsWith(fold.status().name() + " ");
+    assertThat(store.summary(id)).contains(ExecutionSummary.of(fold));
     assertThat(longs("SELECT version FROM plan_versions WHERE execution_id = ? ORDER BY version",
         id.value())).isEqualTo(fold.versions().stream().map(v -> (long) v.version()).toList());
-    Map<String, String> steps = new LinkedHashMap<>();
-    for (StepState s : fold.steps().values()) {
-      steps.put(s.id().value(), stepRow(s.status(), s.attempts(), Timestamps.text(s.startedAt()),
-          Timestamps.text(s.finishedAt()), StoredJson.write(s.error())));
-    }
-    assertThat(stepRows(id)).isEqualTo(steps);
     Map<String, String> approvals = new LinkedHashMap<>();
     for (Approval a : fold.approvals().values()) {
       approvals.put(a.id().value(), String.join(" ", a.status().name(),
@@ -332,6 +231,27 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
           String.valueOf(Timestamps.text(a.decidedAt()))));
     }
     assertThat(approvalRows(id)).isEqualTo(approvals);
+    assertThat(store.pendingQuestions(null, 0, 100)).containsExactlyElementsOf(
+        fold.pendingQuestions());
+  }
+
+  private String executionRow(ExecutionId id) throws SQLException {
+    try (Connection c = jdbc().dataSource().getConnection();
+        PreparedStatement select = c.prepareStatement("SELECT status, updated_at, plan_version,"
+            + " steps_total, steps_finished, last_seq FROM executions WHERE id = ?")) {
+      select.setString(1, id.value());
+      try (ResultSet r = select.executeQuery()) {
+        assertThat(r.next()).isTrue();
+        return String.join(" ", r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+            r.getString(5), r.getString(6));
+      }
+    }
+  }
+
+  private static List<Event> concatLog(List<Event> a, List<Event> b) {
+    List<Event> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private Map<String, String> approvalRows(ExecutionId id) throws SQLException {
@@ -349,36 +269,6 @@ abstract class JdbcExecutionStoreContract extends ExecutionStoreContract {
       }
       return rows;
     }
-  }
-
-  private Map<String, String> expectedStepRows(ExecutionId id) {
-    Map<String, String> rows = new LinkedHashMap<>();
-    for (StepState s : store.load(id).steps().values()) {
-      rows.put(s.id().value(), stepRow(s.status(), s.attempts(), Timestamps.text(s.startedAt()),
-          Timestamps.text(s.finishedAt()), StoredJson.write(s.error())));
-    }
-    return rows;
-  }
-
-  private Map<String, String> stepRows(ExecutionId id) throws SQLException {
-    try (Connection c = jdbc().dataSource().getConnection();
-        PreparedStatement select = c.prepareStatement("SELECT step_id, status, attempts,"
-            + " started_at, finished_at, error FROM steps WHERE execution_id = ?")) {
-      select.setString(1, id.value());
-      Map<String, String> rows = new LinkedHashMap<>();
-      try (ResultSet r = select.executeQuery()) {
-        while (r.next()) {
-          rows.put(r.getString(1), stepRow(StepStatus.valueOf(r.getString(2)), r.getInt(3),
-              r.getString(4), r.getString(5), r.getString(6)));
-        }
-      }
-      return rows;
-    }
-  }
-
-  private static String stepRow(StepStatus status, int attempts, String startedAt,
-      String finishedAt, String error) {
-    return status + " " + attempts + " " + startedAt + " " + finishedAt + " " + error;
   }
 
   private void update(String sql, Object... parameters) throws SQLException {

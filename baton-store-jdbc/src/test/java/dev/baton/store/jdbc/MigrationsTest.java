@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationsTest {
   private static final String SCHEMA = TestPostgres.newSchema(MigrationsTest.class);
   private static final List<String> TABLES =
-      List.of("approvals", "cache", "events", "executions", "plan_versions", "steps");
+      List.of("approvals", "cache", "events", "executions", "plan_versions", "processes",
+          "questions");
 
   @TempDir
   Path folder;

@@ -44,7 +44,9 @@ class SqliteExecutionStoreTest extends JdbcExecutionStoreContract {
   void keepsEverythingWhenTheFileIsReopened() {
     Events run = readyToSend("acme");
     store.append(List.of(run.approvalRequested("send")));
-    store.claim(run.execution(), "node-a", clock.instant(), Duration.ofMinutes(5));
+    store.heartbeat(new dev.baton.core.port.ProcessLease("node-a", "h", 1, null,
+        clock.instant().plus(Duration.ofMinutes(5))), clock.instant());
+    store.claim(run.execution(), "node-a", clock.instant());
     JsonNode cached = Json.object().put("text", "שלום");
     store.cache().put("demo.echo|acme|{}", cached, Duration.ofHours(1));
     List<Event> log = store.events(run.execution(), 0);
@@ -60,7 +62,7 @@ class SqliteExecutionStoreTest extends JdbcExecutionStoreContract {
     assertThat(store.list(null, 10)).containsExactly(summary);
     assertThat(store.unfinished()).containsExactly(id);
     assertThat(store.pendingApprovals(null)).isEqualTo(pending);
-    assertThat(store.leaseHolder(id, clock.instant())).contains("node-a");
+    assertThat(store.holder(id, clock.instant())).map(p -> p.id()).contains("node-a");
     assertThat(store.cache().get("demo.echo|acme|{}")).contains(cached);
 
     Event decided = run.approvalDecided("send", true, "dana");

@@ -33,7 +33,7 @@ public final class SleepTool extends TypedTool<SleepTool.Input, SleepTool.Output
     }
     journal.record("start", ctx.idempotencyKey());
     ctx.log().info("sleeping " + in.millis() + " ms");
-    Thread.sleep(in.millis());
+    ctx.sleep(java.time.Duration.ofMillis(in.millis()));
     journal.record("end", ctx.idempotencyKey());
     return new Output(in.text().orElse(ctx.stepId() + " done"), in.millis());
   }

@@ -1,4 +1,4 @@
-package dev.baton.core.memory;
+package dev.baton.adapters;
 
 import dev.baton.core.port.ResultCache;
 import java.time.Duration;

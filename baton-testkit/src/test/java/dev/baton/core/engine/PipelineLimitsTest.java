@@ -6,9 +6,10 @@ import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.exec.ExecutionStatus;
-import dev.baton.core.memory.InMemoryExecutionStore;
 import dev.baton.core.plan.PlanCodec;
-import dev.baton.core.testtools.TestTools;
+import dev.baton.core.exec.ExecutionState;
+import dev.baton.testkit.TestEngine;
+import dev.baton.testkit.TestTools;
 import dev.baton.core.tool.RateLimit;
 import dev.baton.core.tool.RetryPolicy;
 import dev.baton.core.tool.ToolCatalog;
@@ -21,12 +22,10 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PipelineLimitsTest {
-  private static final Duration WAIT = Duration.ofSeconds(20);
-
   private static String steps(String tool, int n, String args) {
     StringBuilder sb = new StringBuilder("{\"steps\":[");
     for (int i = 0; i < n; i++) {
@@ -38,53 +37,52 @@ class PipelineLimitsTest {
 
   @Test
   void rateLimitDelaysCallsBeyondThePermitsAndSaysSo() {
-    TestTools.Sleep limited = new TestTools.Sleep("test.limited", ToolOptions.readOnly()
-        .retry(RetryPolicy.NONE).rateLimit(new RateLimit(2, Duration.ofMillis(300))).build());
-    List<Event> events = new CopyOnWriteArrayList<>();
-    try (Engine engine = Engine.builder(new InMemoryExecutionStore(), ToolCatalog.of(limited))
-        .build()) {
-      engine.subscribe(events::add);
-      ExecutionId id = engine.submit(Submission.of(PlanCodec.parse(steps("test.limited", 4,
-          "{\"millis\":1}"))).withOptions(ExecutionOptions.DEFAULTS.withMaxParallel(4)));
-      assertThat(engine.awaitEnd(id, WAIT).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    TestTools.Sleep[] limited = new TestTools.Sleep[1];
+    try (TestEngine t = TestEngine.create(clock -> ToolCatalog.of(limited[0] =
+        new TestTools.Sleep(clock, "test.limited", ToolOptions.readOnly().retry(RetryPolicy.NONE)
+            .rateLimit(new RateLimit(2, Duration.ofMillis(300))).build())))) {
+      ExecutionId id = t.submit(steps("test.limited", 4, "{\"millis\":1}"),
+          ExecutionOptions.DEFAULTS.withMaxParallel(4)).id();
+      assertThat(t.awaitEnd(id).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(t.events(id)).filteredOn(e -> e instanceof Event.StepStage s
+          && s.stage() == Event.Stage.RATE_LIMITED).hasSizeGreaterThanOrEqualTo(2);
+      // why: two permits per 300 ms, refilled greedily: the last two calls wait for the refill
+      List<Instant> starts = limited[0].calls.stream().map(TestTools.Call::start).sorted()
+          .toList();
+      assertThat(Duration.between(starts.getFirst(), starts.get(3)))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(290));
     }
-    assertThat(events).filteredOn(e -> e instanceof Event.StepStage s
-        && s.stage() == Event.Stage.RATE_LIMITED).hasSizeGreaterThanOrEqualTo(2);
   }
 
   @Test
   void perToolConcurrencyIsBounded() {
-    TestTools.Sleep narrow = new TestTools.Sleep("test.narrow", ToolOptions.readOnly()
-        .retry(RetryPolicy.NONE).maxConcurrency(1).build());
-    List<Integer> seen = new CopyOnWriteArrayList<>();
-    try (Engine engine = Engine.builder(new InMemoryExecutionStore(), ToolCatalog.of(narrow))
-        .build()) {
-      engine.subscribe(e -> seen.add(narrow.concurrent.get()));
-      ExecutionId id = engine.submit(Submission.of(PlanCodec.parse(steps("test.narrow", 5,
-          "{\"millis\":20}"))).withOptions(ExecutionOptions.DEFAULTS.withMaxParallel(5)));
-      assertThat(engine.awaitEnd(id, WAIT).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    }
-    assertThat(narrow.calls).hasSize(5);
-    assertThat(seen).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(1));
-    for (int i = 1; i < narrow.calls.size(); i++) {
-      assertThat(narrow.calls.get(i).startNanos())
-          .isGreaterThanOrEqualTo(narrow.calls.get(i - 1).endNanos());
+    TestTools.Sleep[] narrow = new TestTools.Sleep[1];
+    try (TestEngine t = TestEngine.create(clock -> ToolCatalog.of(narrow[0] =
+        new TestTools.Sleep(clock, "test.narrow", ToolOptions.readOnly().retry(RetryPolicy.NONE)
+            .maxConcurrency(1).build())))) {
+      ExecutionId id = t.submit(steps("test.narrow", 5, "{\"millis\":20}"),
+          ExecutionOptions.DEFAULTS.withMaxParallel(5)).id();
+      ExecutionState s = t.awaitEnd(id);
+      assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(narrow[0].calls).hasSize(5);
+      assertThat(narrow[0].maxOverlap()).isEqualTo(1);
+      assertThat(Duration.between(t.events(id).getFirst().at(), s.updatedAt()))
+          .isEqualTo(Duration.ofMillis(100));
     }
   }
 
   @Test
-  void everyStepGetsASpanWithItsToolAndOutcome() {
+  void everyAttemptGetsASpanWithItsToolAndOutcome() {
     InMemorySpanExporter exporter = InMemorySpanExporter.create();
     OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider
         .builder().addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()).build();
-    TestTools.Echo echo = new TestTools.Echo();
-    TestTools.Flaky flaky = new TestTools.Flaky();
-    try (Engine engine = Engine.builder(new InMemoryExecutionStore(), ToolCatalog.of(echo, flaky))
-        .openTelemetry(otel).build()) {
-      ExecutionId id = engine.submit(Submission.of(PlanCodec.parse("""
+    try (TestEngine t = TestEngine.create(clock -> ToolCatalog.of(new TestTools.Echo(),
+        new TestTools.Flaky(clock)), b -> b.openTelemetry(otel))) {
+      ExecutionId id = t.submit("""
           {"steps":[{"id":"a","tool":"test.echo","args":{"text":"x"}},
-                    {"id":"b","tool":"test.flaky","args":{"failures":1,"permanent":true}}]}""")));
-      engine.awaitEnd(id, WAIT);
+                    {"id":"b","tool":"test.flaky","args":{"failures":1,"permanent":true}}]}""")
+          .id();
+      t.awaitEnd(id);
     }
     List<SpanData> spans = exporter.getFinishedSpanItems();
     assertThat(spans).extracting(SpanData::getName)
@@ -116,18 +114,17 @@ class PipelineLimitsTest {
 
   @Test
   void modelUseReportedByAToolCountsTowardTheExecution() {
-    try (Engine engine = Engine.builder(new InMemoryExecutionStore(), ToolCatalog.of(new Ask()))
-        .build()) {
-      ExecutionId id = engine.submit(Submission.of(PlanCodec.parse("""
+    try (TestEngine t = TestEngine.of(ToolCatalog.of(new Ask()))) {
+      ExecutionId id = t.submit(Submission.of(PlanCodec.parse("""
           {"steps":[{"id":"a","tool":"test.ask","args":{"question":"why"}},
                     {"id":"b","tool":"test.ask","args":{"question":"how"}}]}"""))
           .withPlannedBy("scripted:model", new dev.baton.core.planning.PlanCost(1, 500, 100,
-              Duration.ofMillis(3))));
-      var s = engine.awaitEnd(id, WAIT);
+              Duration.ofMillis(3)))).id();
+      var s = t.awaitEnd(id);
       assertThat(s.usage().calls()).isEqualTo(3);
       assertThat(s.usage().inputTokens()).isEqualTo(2500);
       assertThat(s.usage().totalTokens()).isEqualTo(2500 + 500);
-      assertThat(engine.store().events(id, 0)).filteredOn(e -> e instanceof Event.ModelUsed)
+      assertThat(t.events(id)).filteredOn(e -> e instanceof Event.ModelUsed)
           .extracting(e -> ((Event.ModelUsed) e).purpose())
           .containsExactlyInAnyOrder("planning", "a", "b");
     }

@@ -7,7 +7,6 @@ import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.exec.StepStatus;
-import dev.baton.core.memory.InMemoryExecutionStore;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.plan.StepId;
@@ -15,9 +14,9 @@ import dev.baton.core.planning.PlanContext;
 import dev.baton.core.planning.PlanCost;
 import dev.baton.core.planning.PlanProposal;
 import dev.baton.core.planning.Planner;
-import dev.baton.core.testtools.TestTools;
+import dev.baton.testkit.TestEngine;
+import dev.baton.testkit.TestTools;
 import dev.baton.core.tool.ToolCatalog;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,6 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ReplanTest {
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String PLAN = """
       {"steps":[
         {"id":"a","tool":"test.echo","args":{"text":"kept"}},
@@ -35,8 +33,6 @@ class ReplanTest {
       ]}""";
 
   private final TestTools.Echo echo = new TestTools.Echo();
-  private final TestTools.Flaky flaky = new TestTools.Flaky();
-  private final ToolCatalog catalog = ToolCatalog.of(echo, flaky);
 
   /** A planner that answers every replan with {@code next(state)}. */
   private record ScriptedPlanner(Function<ExecutionState, Plan> next, AtomicInteger asked)
@@ -57,10 +53,11 @@ class ReplanTest {
   }
 
   private ExecutionState run(ScriptedPlanner planner) {
-    try (Engine engine = Engine.builder(new InMemoryExecutionStore(), catalog)
-        .replanning(new Replanning(planner, 2, ZoneId.of("Asia/Jerusalem"))).build()) {
-      ExecutionId id = engine.submit(Submission.of(PlanCodec.parse(PLAN)));
-      return engine.awaitEnd(id, WAIT);
+    try (TestEngine t = TestEngine.create(clock -> ToolCatalog.of(echo,
+        new TestTools.Flaky(clock)), b -> b.replanning(new Replanning(planner, 2,
+        ZoneId.of("Asia/Jerusalem"))))) {
+      ExecutionId id = t.submit(PLAN).id();
+      return t.awaitEnd(id);
     }
   }
 
