@@ -36,6 +36,8 @@ public final class ExecutionState {
   // why: kept up to date on every change so the scheduler looks only at steps that can move,
   // not at every step of a large plan on every decision
   private final Set<StepId> frontier = new HashSet<>();
+  /** Every step as it joined the frontier, in order, for readers that follow it incrementally. */
+  private final List<StepId> frontierLog = new ArrayList<>();
   private final Set<StepId> inFlight = new HashSet<>();
   private final Set<StepId> failed = new HashSet<>();
   private int terminal;
@@ -75,6 +77,7 @@ public final class ExecutionState {
     c.graph = graph;
     c.steps.putAll(steps);
     c.frontier.addAll(frontier);
+    c.frontierLog.addAll(frontierLog);
     c.inFlight.addAll(inFlight);
     c.failed.addAll(failed);
     c.terminal = terminal;
@@ -210,6 +213,7 @@ public final class ExecutionState {
     Map<StepId, StepState> old = new LinkedHashMap<>(steps);
     steps.clear();
     frontier.clear();
+    frontierLog.clear();
     inFlight.clear();
     failed.clear();
     terminal = 0;
@@ -223,7 +227,7 @@ public final class ExecutionState {
     }
     for (StepState st : steps.values()) {
       if (st.status() == StepStatus.PENDING && dependenciesEnded(st.id())) {
-        frontier.add(st.id());
+        enterFrontier(st.id());
       }
     }
   }
@@ -263,15 +267,21 @@ public final class ExecutionState {
       return;
     }
     if (after == StepStatus.PENDING && dependenciesEnded(next.id())) {
-      frontier.add(next.id());
+      enterFrontier(next.id());
     }
     if (after.terminal()) {
       for (StepId d : graph.dependents(next.id())) {
         StepState dep = steps.get(d);
         if (dep != null && dep.status() == StepStatus.PENDING && dependenciesEnded(d)) {
-          frontier.add(d);
+          enterFrontier(d);
         }
       }
+    }
+  }
+
+  private void enterFrontier(StepId id) {
+    if (frontier.add(id)) {
+      frontierLog.add(id);
     }
   }
 
@@ -473,6 +483,14 @@ public final class ExecutionState {
   /** Pending steps whose dependencies have all finished: they can start now, or never. */
   public Set<StepId> frontier() {
     return Collections.unmodifiableSet(frontier);
+  }
+
+  /**
+   * Every step that joined the frontier in the current plan version, in the order it joined (it
+   * may have left it since); a reader that remembers how far it read sees only what is new.
+   */
+  public List<StepId> frontierLog() {
+    return Collections.unmodifiableList(frontierLog);
   }
 
   /** Steps that failed for good in the current plan version. */

@@ -7,12 +7,14 @@ import dev.baton.core.exec.ExpiryPolicy;
 import dev.baton.core.exec.Question;
 import dev.baton.core.exec.StepState;
 import dev.baton.core.exec.StepStatus;
-import dev.baton.core.plan.Plan;
+import dev.baton.core.plan.PlanGraph;
 import dev.baton.core.plan.Step;
 import dev.baton.core.plan.StepId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.PriorityQueue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,12 +28,22 @@ import java.util.function.ToLongFunction;
  * with is started again: after its approval was answered, after its retry delay, or after the
  * process that ran it died.
  *
- * <p>Not thread-safe (it caches priorities per plan); one per execution runner.
+ * <p>Not thread-safe: it keeps an incremental view of the state it is given (the ready steps in
+ * priority order), so a round costs what changed, not the plan's size; one per execution.
  */
 public final class Scheduler {
   private final ToLongFunction<Step> weight;
-  private Plan priorityPlan;
-  private Map<StepId, Long> priority;
+  /** The state and graph this scheduler's incremental view follows; a new one resets it. */
+  private ExecutionState following;
+  private PlanGraph graph;
+  private Map<StepId, Integer> rank;
+  /** Frontier steps that may start (no dependency ended badly), best rank first. */
+  private final PriorityQueue<StepId> ready = new PriorityQueue<>(
+      Comparator.comparingInt((StepId id) -> rank.get(id)));
+  /** Frontier steps with a dependency that failed, was skipped or was cancelled. */
+  private final List<StepId> blocked = new ArrayList<>();
+  /** How much of the state's frontier log has been read. */
+  private int frontierRead;
 
   /** @param weight expected cost of a step (any unit); ties in remaining path keep plan order */
   public Scheduler(ToLongFunction<Step> weight) {
@@ -59,13 +71,12 @@ public final class Scheduler {
     if (status.terminal() || status == ExecutionStatus.AWAITING_PLAN_APPROVAL) {
       return new Decision(out, null);
     }
+    follow(state);
     Instant wake = expireHumanSteps(state, now, out);
     boolean paused = status == ExecutionStatus.PAUSED;
-    refreshPriorities(state.plan());
-
     int running = state.runningSteps();
-    List<StepId> ready = new ArrayList<>();
-    if (!paused) {
+    // why: usually every step in flight is busy here, and then there is nothing to look at
+    if (!paused && state.inFlight().size() > busy.size()) {
       for (StepId id : state.inFlight()) {
         if (busy.contains(id)) {
           continue;
@@ -78,28 +89,30 @@ public final class Scheduler {
         out.add(new Command.StartStep(id));
       }
     }
-    for (StepId id : state.frontier()) {
-      if (!held.isEmpty() && state.graph().dependencies(id).stream().anyMatch(held::contains)) {
-        continue;
-      }
-      String blocked = blockedBy(state, id);
-      if (blocked != null) {
-        out.add(new Command.SkipStep(id, blocked));
-      } else {
-        ready.add(id);
+    boolean skipping = false;
+    for (var it = blocked.iterator(); it.hasNext(); ) {
+      StepId id = it.next();
+      if (state.step(id).status() != StepStatus.PENDING) {
+        it.remove();
+      } else if (held.isEmpty() || state.graph().dependencies(id).stream()
+          .noneMatch(held::contains)) {
+        out.add(new Command.SkipStep(id, blockedBy(state, id)));
+        it.remove();
+        skipping = true;
       }
     }
     int started = 0;
     if (!paused) {
-      ready.sort(Comparator.comparingLong((StepId id) -> -priority.get(id))
-          .thenComparingInt(state.graph()::position));
       int capacity = Math.max(0, state.options().maxParallel() - running);
-      for (StepId id : ready.subList(0, Math.min(capacity, ready.size()))) {
-        out.add(new Command.StartStep(id));
-        started++;
+      while (started < capacity && !ready.isEmpty()) {
+        StepId id = ready.poll();
+        // why: entries are removed lazily; one that left the frontier is simply dropped
+        if (state.frontier().contains(id) && !busy.contains(id)) {
+          out.add(new Command.StartStep(id));
+          started++;
+        }
       }
     }
-    boolean skipping = out.stream().anyMatch(c -> c instanceof Command.SkipStep);
     boolean allDone = state.allStepsFinished() && busy.isEmpty() && held.isEmpty();
     if (allDone && !skipping) {
       out.add(finish(state));
@@ -113,6 +126,50 @@ public final class Scheduler {
       }
     }
     return new Decision(out, wake);
+  }
+
+  /**
+   * Brings the incremental view up to date with {@code state}: steps that joined the frontier
+   * since the last look go to the ready queue or, if a dependency ended badly, to the blocked
+   * list. Another state object or another plan version starts the view afresh.
+   */
+  private void follow(ExecutionState state) {
+    if (state != following || state.graph() != graph) {
+      following = state;
+      graph = state.graph();
+      rank = ranks(graph);
+      ready.clear();
+      blocked.clear();
+      frontierRead = 0;
+    }
+    List<StepId> log = state.frontierLog();
+    for (; frontierRead < log.size(); frontierRead++) {
+      StepId id = log.get(frontierRead);
+      if (state.step(id).status() != StepStatus.PENDING) {
+        continue;
+      }
+      if (blockedBy(state, id) != null) {
+        blocked.add(id);
+      } else {
+        ready.add(id);
+      }
+    }
+  }
+
+  /** Each step's rank: heaviest remaining path first, then plan order. */
+  private Map<StepId, Integer> ranks(PlanGraph g) {
+    Map<StepId, Long> priority = g.remainingPath(weight);
+    List<StepId> ids = new ArrayList<>(g.plan().steps().size());
+    for (Step s : g.plan().steps()) {
+      ids.add(s.id());
+    }
+    ids.sort(Comparator.comparingLong((StepId id) -> -priority.getOrDefault(id, 0L))
+        .thenComparingInt(g::position));
+    Map<StepId, Integer> out = new HashMap<>(ids.size() * 2);
+    for (int i = 0; i < ids.size(); i++) {
+      out.put(ids.get(i), i);
+    }
+    return out;
   }
 
   private static String waitingReason(ExecutionState state) {
@@ -200,12 +257,5 @@ public final class Scheduler {
       }
     }
     return null;
-  }
-
-  private void refreshPriorities(Plan plan) {
-    if (plan != priorityPlan) {
-      priorityPlan = plan;
-      priority = dev.baton.core.plan.PlanGraph.of(plan).remainingPath(weight);
-    }
   }
 }
