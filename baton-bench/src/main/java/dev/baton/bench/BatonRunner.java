@@ -2,82 +2,77 @@ package dev.baton.bench;
 
 import dev.baton.core.engine.Engine;
 import dev.baton.core.engine.Submission;
-import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.StepStatus;
-import dev.baton.core.json.Json;
 import dev.baton.core.plan.Plan;
-import dev.baton.core.plan.Step;
-import dev.baton.core.plan.StepId;
+import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.port.ExecutionStore;
-import dev.baton.core.tool.ToolCatalog;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
- * Runs workloads on one Baton engine over one store. The wall time of a run is from just before
- * {@code submit} to the moment the execution's terminal status is committed (seen by a listener on
- * the committing thread), so plan validation, every commit and every step are inside it; reading
- * the final state back is not.
+ * Runs workloads on Baton the way a user embeds it: the plans are JSON text parsed with
+ * {@link PlanCodec}, the tools are {@code TypedTool}s in a catalogue, and each run is
+ * {@code Engine.submit} followed by {@code Engine.awaitEnd}, which returns the final state (the
+ * result). The wall time of a run covers both calls: validation, every commit, every step and the
+ * wait for the end.
+ *
+ * <p>Setting it up (the setup time) builds the catalogue, wraps the store, builds the engine and
+ * parses the plans; the store itself is opened by the caller just before (for SQLite that includes
+ * the migrations).
  */
-final class BatonRunner implements AutoCloseable {
+final class BatonRunner implements Contender {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   private final CountingStore store;
   private final Engine engine;
-  private final ConcurrentHashMap<ExecutionId, CountDownLatch> ends = new ConcurrentHashMap<>();
+  private final Map<Workload, Plan> plans = new LinkedHashMap<>();
 
-  BatonRunner(ExecutionStore store, ToolCatalog catalog) {
+  BatonRunner(ExecutionStore store, List<Workload> workloads) {
     this.store = new CountingStore(store);
-    this.engine = Engine.builder(this.store, catalog).build();
-    // why: Engine.awaitEnd re-reads the whole log on every event; waiting through it would put
-    // that reading on the measured path (and on the same two cores)
-    engine.subscribe(e -> {
-      if (e instanceof Event.StatusChanged s && s.to().terminal()) {
-        CountDownLatch end = ends.get(s.execution());
-        if (end != null) {
-          end.countDown();
-        }
-      }
-    });
+    this.engine = Engine.builder(this.store, BenchTools.catalog(workloads)).build();
+    for (Workload w : workloads) {
+      plans.put(w, PlanCodec.parse(planJson(w)));
+    }
   }
 
-  /** The workload as a Baton plan: one step per task, dependencies as {@code after}. */
-  static Plan plan(Workload w) {
-    List<Step> steps = new ArrayList<>();
+  /** The workload as a user's plan file: one step per task, its dependencies as {@code after}. */
+  static String planJson(Workload w) {
+    StringBuilder json = new StringBuilder("{\"steps\": [");
+    String comma = "";
     for (Workload.Task t : w.tasks()) {
-      steps.add(Step.of(t.id(), BenchTools.toolFor(t.work()), Json.object())
-          .withAfter(t.after().stream().map(StepId::of).toList()));
+      json.append(comma).append("\n  {\"id\": \"").append(t.id()).append("\", \"tool\": \"")
+          .append(BenchTools.toolFor(t.work())).append("\", \"args\": {}");
+      if (!t.after().isEmpty()) {
+        json.append(", \"after\": [\"").append(String.join("\", \"", t.after())).append("\"]");
+      }
+      json.append('}');
+      comma = ",";
     }
-    return new Plan(steps);
+    return json.append("\n]}\n").toString();
   }
 
-  /** Runs the plan once with at most {@code maxParallel} steps in flight. */
-  Run run(Plan plan, int maxParallel) throws InterruptedException {
-    ExecutionId id = ExecutionId.random();
-    CountDownLatch end = new CountDownLatch(1);
-    ends.put(id, end);
-    Submission submission = new Submission(id, plan, "benchmark", null,
-        ExecutionOptions.DEFAULTS.withMaxParallel(maxParallel));
-    long commitsBefore = store.appends();
-    long start = System.nanoTime();
-    engine.submit(submission);
-    if (!end.await(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-      throw new IllegalStateException("execution " + id + " did not end within " + TIMEOUT);
+  /** Submits the workload's plan with its {@code maxParallel} and waits for the end. */
+  @Override
+  public Run run(Workload w) {
+    Plan plan = plans.get(w);
+    if (plan == null) {
+      throw new IllegalArgumentException("Baton was not set up for " + w.name());
     }
+    Submission submission = new Submission(null, plan, "benchmark", null,
+        ExecutionOptions.DEFAULTS.withMaxParallel(w.maxParallel()));
+    long appendsBefore = store.appends();
+    long start = System.nanoTime();
+    ExecutionId id = engine.submit(submission);
+    ExecutionState end = engine.awaitEnd(id, TIMEOUT);
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
-    long commits = store.appends() - commitsBefore;
-    ends.remove(id);
-    ExecutionState state = engine.awaitEnd(id, TIMEOUT);
-    long succeeded = state.steps().values().stream()
+    long succeeded = end.steps().values().stream()
         .filter(s -> s.status() == StepStatus.SUCCEEDED).count();
-    return new Run(wall, plan.steps().size(), (int) succeeded, commits);
+    return new Run(wall, plan.steps().size(), (int) succeeded, store.appends() - appendsBefore);
   }
 
   /** The store under the counting wrapper. */
