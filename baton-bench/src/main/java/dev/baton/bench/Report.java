@@ -269,15 +269,17 @@ record Report(Bench.Options options, Machine machine, List<Entrant> entrants,
             + " dropped. Heap in use is read after full collections (`System.gc()` until it"
             + " stops falling, `HeapProbe`) before the setup, after it, and after the"
             + " executions. Whatever a framework keeps by default stays: Baton's in-memory"
-            + " store keeps every execution, LangGraph4j's savers every checkpoint, ADK's"
+            + " store keeps every execution, LangGraph4j's MemorySaver every checkpoint, ADK's"
             + " in-memory session service every session; langchain4j-agentic keeps no scope"
-            + " without a memory id. Native memory (SQLite's page cache) is not counted.\n\n")
-        .append("| Executor | Setup (MiB) | After the executions (MiB) | Per execution (KiB)"
+            + " without a memory id; Baton's SQLite store and LangGraph4j's FileSystemSaver keep"
+            + " theirs on disk. Native memory (SQLite's page cache) is not counted.\n\n")
+        .append("| Executor | Setup (KiB) | After the executions (MiB) | Per execution (KiB)"
             + " | The executions took (s) |\n")
         .append("|---|---:|---:|---:|---:|\n");
     for (Map.Entry<String, Memory> e : memory.entrySet()) {
       Memory m = e.getValue();
-      md.append("| ").append(e.getKey()).append(" | ").append(mib(m.setUpBytes())).append(" | ")
+      md.append("| ").append(e.getKey()).append(" | ").append(fmt(m.setUpBytes() / 1024.0, 0))
+          .append(" | ")
           .append(mib(m.totalBytes())).append(" | ")
           .append(fmt(m.bytesPerExecution() / 1024, 2)).append(" | ")
           .append(fmt(m.took().toNanos() / 1e9, 1)).append(" |\n");
