@@ -6,61 +6,83 @@ import dev.baton.core.engine.Submission;
 import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.StepStatus;
-import dev.baton.core.json.Json;
 import dev.baton.core.plan.Plan;
-import dev.baton.core.plan.Step;
-import dev.baton.core.plan.StepId;
+import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.port.ExecutionStore;
-import dev.baton.core.tool.ToolCatalog;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Runs workloads on one Baton engine over one store, the way an application embeds Baton: the wall
- * time of a run is from just before {@code submit} to the moment the handle's future hands back
- * the result, so plan validation, every commit, every step and the hand-off to the caller are
- * inside it.
+ * Runs workloads on Baton the way a user embeds it: the plans are JSON text parsed with
+ * {@link PlanCodec}, the tools are {@code TypedTool}s in a catalogue, and each run is
+ * {@code Engine.submit}, whose handle's future completes with the final state (the result). The
+ * wall time of a run covers both: validation, every commit, every step and the hand-off of the
+ * result to the caller.
+ *
+ * <p>Setting it up (the setup time) builds the catalogue, wraps the store, builds the engine and
+ * parses the plans; the store itself is opened by the caller just before (for SQLite that includes
+ * the migrations).
  */
-final class BatonRunner implements AutoCloseable {
+final class BatonRunner implements Contender {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
   private final CountingStore store;
   private final Engine engine;
+  private final Map<Workload, Plan> plans = new LinkedHashMap<>();
 
-  BatonRunner(ExecutionStore store, ToolCatalog catalog) {
+  BatonRunner(ExecutionStore store, List<Workload> workloads) {
     this.store = new CountingStore(store);
-    this.engine = Engines.builder(this.store, catalog).build();
-  }
-
-  /** The workload as a Baton plan: one step per task, dependencies as {@code after}. */
-  static Plan plan(Workload w) {
-    List<Step> steps = new ArrayList<>();
-    for (Workload.Task t : w.tasks()) {
-      steps.add(Step.of(t.id(), BenchTools.toolFor(t.work()), Json.object())
-          .withAfter(t.after().stream().map(StepId::of).toList()));
+    this.engine = Engines.builder(this.store, BenchTools.catalog(workloads)).build();
+    for (Workload w : workloads) {
+      plans.put(w, PlanCodec.parse(planJson(w)));
     }
-    return new Plan(steps);
   }
 
-  /** Runs the plan once with at most {@code maxParallel} steps in flight. */
-  Run run(Plan plan, int maxParallel) throws InterruptedException {
+  /** The workload as a user's plan file: one step per task, its dependencies as {@code after}. */
+  static String planJson(Workload w) {
+    StringBuilder json = new StringBuilder("{\"steps\": [");
+    String comma = "";
+    for (Workload.Task t : w.tasks()) {
+      json.append(comma).append("\n  {\"id\": \"").append(t.id()).append("\", \"tool\": \"")
+          .append(BenchTools.toolFor(t.work())).append("\", \"args\": {}");
+      if (!t.after().isEmpty()) {
+        json.append(", \"after\": [\"").append(String.join("\", \"", t.after())).append("\"]");
+      }
+      json.append('}');
+      comma = ",";
+    }
+    return json.append("\n]}\n").toString();
+  }
+
+  /** Submits the workload's plan with its {@code maxParallel} and waits for the end. */
+  @Override
+  public Run run(Workload w) {
+    Plan plan = plans.get(w);
+    if (plan == null) {
+      throw new IllegalArgumentException("Baton was not set up for " + w.name());
+    }
     Submission submission = new Submission(null, plan, "benchmark", null,
-        ExecutionOptions.DEFAULTS.withMaxParallel(maxParallel));
-    long commitsBefore = store.appends();
+        ExecutionOptions.DEFAULTS.withMaxParallel(w.maxParallel()));
+    long appendsBefore = store.appends();
     long start = System.nanoTime();
-    ExecutionState state;
+    ExecutionState end;
     try {
-      state = engine.submit(submission).result().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      end = engine.submit(submission).result().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("the execution did not end within " + TIMEOUT, e);
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
-    long commits = store.appends() - commitsBefore;
-    long succeeded = state.steps().values().stream()
+    long succeeded = end.steps().values().stream()
         .filter(s -> s.status() == StepStatus.SUCCEEDED).count();
-    return new Run(wall, plan.steps().size(), (int) succeeded, commits);
+    return new Run(wall, plan.steps().size(), (int) succeeded, store.appends() - appendsBefore);
   }
 
   /** The store under the counting wrapper. */

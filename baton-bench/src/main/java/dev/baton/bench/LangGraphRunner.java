@@ -7,14 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.bsc.langgraph4j.CompileConfig;
@@ -40,9 +38,9 @@ import org.bsc.langgraph4j.state.AgentState;
  *
  * <p>Nodes return an empty update, so checkpoints stay as small as they can be (the most favourable
  * case for LangGraph4j). Checkpoints are taken after every super-step: after each node of a chain,
- * but once for a whole fan-out.
+ * but once for a whole fan-out. Setting it up compiles one graph per workload with one saver.
  */
-final class LangGraphRunner implements AutoCloseable {
+final class LangGraphRunner implements Contender {
   /** The checkpoint savers compared: in memory, and the one durable saver core 1.8.17 ships. */
   enum Saver {
     MEMORY("MemorySaver"), FILE_SYSTEM("FileSystemSaver");
@@ -54,29 +52,40 @@ final class LangGraphRunner implements AutoCloseable {
     }
   }
 
-  /** A workload compiled for one saver, with the node whose branches need an executor. */
-  record Compiled(CompiledGraph<AgentState> graph, String fork, int steps) {}
+  /** A workload compiled for the saver, with the node whose branches need an executor. */
+  private record Compiled(CompiledGraph<AgentState> graph, String fork, int steps) {}
 
   private final ExecutorService branches = Executors.newVirtualThreadPerTaskExecutor();
   private final StateSerializer<AgentState> serializer =
       new ObjectStreamStateSerializer<>(AgentState::new);
-  private final AtomicInteger executed = new AtomicInteger();
   private final AtomicLong threads = new AtomicLong();
+  private final TaskBody body;
   private final Path folder;
+  private final BaseCheckpointSaver checkpoints;
+  private final Map<Workload, Compiled> compiled = new HashMap<>();
 
-  LangGraphRunner() {
+  LangGraphRunner(Saver saver, List<Workload> workloads) throws GraphStateException {
+    this(saver, workloads, new TaskBody());
+  }
+
+  LangGraphRunner(Saver saver, List<Workload> workloads, TaskBody body)
+      throws GraphStateException {
+    this.body = body;
     try {
       folder = Files.createTempDirectory("baton-bench-langgraph4j-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  Compiled compile(Workload w, Saver saver) throws GraphStateException {
-    BaseCheckpointSaver checkpoints = switch (saver) {
+    this.checkpoints = switch (saver) {
       case MEMORY -> new MemorySaver();
       case FILE_SYSTEM -> new FileSystemSaver(folder, serializer);
     };
+    for (Workload w : workloads) {
+      compiled.put(w, compile(w));
+    }
+  }
+
+  private Compiled compile(Workload w) throws GraphStateException {
     StateGraph<AgentState> graph = new StateGraph<>(serializer);
     String fork = null;
     switch (w.shape()) {
@@ -100,55 +109,34 @@ final class LangGraphRunner implements AutoCloseable {
         }
         fork = root.id();
       }
-      case FORK_JOIN -> fork = forkJoin(w, graph);
+      case FORK_JOIN -> fork = forkJoin(w.forkJoin(), graph);
     }
-    CompiledGraph<AgentState> compiled = graph.compile(CompileConfig.builder()
+    CompiledGraph<AgentState> built = graph.compile(CompileConfig.builder()
         .checkpointSaver(checkpoints)
         .recursionLimit(Math.max(25, w.size() * 4))
         .build());
-    return new Compiled(compiled, fork, w.size());
+    return new Compiled(built, fork, w.size());
   }
 
-  /** Root, then one branch per chain that starts at the root (a subgraph if longer than one). */
-  private String forkJoin(Workload w, StateGraph<AgentState> graph) throws GraphStateException {
-    Workload.Task root = w.tasks().getFirst();
-    Workload.Task sink = w.tasks().getLast();
-    Map<String, List<Workload.Task>> dependents = new HashMap<>();
-    for (Workload.Task t : w.tasks()) {
-      for (String d : t.after()) {
-        dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(t);
-      }
-    }
-    graph.addNode(root.id(), node(root));
-    graph.addEdge(StateGraph.START, root.id());
-    graph.addNode(sink.id(), node(sink));
-    for (Workload.Task first : dependents.get(root.id())) {
-      List<Workload.Task> branch = new ArrayList<>();
-      for (Workload.Task t = first; t != sink; t = single(dependents.get(t.id()), t)) {
-        if (!t.after().equals(List.of(branch.isEmpty() ? root.id() : branch.getLast().id()))) {
-          throw new IllegalArgumentException(t.id() + " is not on a single branch: LangGraph4j"
-              + " cannot express this DAG as one fork-join");
-        }
-        branch.add(t);
-      }
+  /** Root, then one node per branch (a subgraph if longer than one step), joined at the sink. */
+  private String forkJoin(Workload.ForkJoin fj, StateGraph<AgentState> graph)
+      throws GraphStateException {
+    graph.addNode(fj.root().id(), node(fj.root()));
+    graph.addEdge(StateGraph.START, fj.root().id());
+    graph.addNode(fj.sink().id(), node(fj.sink()));
+    for (List<Workload.Task> branch : fj.branches()) {
+      Workload.Task first = branch.getFirst();
       String name = branch.size() == 1 ? first.id() : "branch-" + first.id();
       if (branch.size() == 1) {
         graph.addNode(name, node(first));
       } else {
         graph.addNode(name, subgraph(branch));
       }
-      graph.addEdge(root.id(), name);
-      graph.addEdge(name, sink.id());
+      graph.addEdge(fj.root().id(), name);
+      graph.addEdge(name, fj.sink().id());
     }
-    graph.addEdge(sink.id(), StateGraph.END);
-    return root.id();
-  }
-
-  private static Workload.Task single(List<Workload.Task> next, Workload.Task of) {
-    if (next == null || next.size() != 1) {
-      throw new IllegalArgumentException(of.id() + " must lead to exactly one task");
-    }
-    return next.getFirst();
+    graph.addEdge(fj.sink().id(), StateGraph.END);
+    return fj.root().id();
   }
 
   private CompiledGraph<AgentState> subgraph(List<Workload.Task> branch)
@@ -166,29 +154,30 @@ final class LangGraphRunner implements AutoCloseable {
   }
 
   private AsyncNodeAction<AgentState> node(Workload.Task t) {
-    Duration work = t.work();
     return node_async(state -> {
-      if (!work.isZero()) {
-        Thread.sleep(work);
-      }
-      executed.incrementAndGet();
+      body.run(t);
       return Map.of();
     });
   }
 
   /** Invokes the graph once, on a new thread id (so a fresh checkpoint history). */
-  Run run(Compiled c) {
+  @Override
+  public Run run(Workload w) {
+    Compiled c = compiled.get(w);
+    if (c == null) {
+      throw new IllegalArgumentException("LangGraph4j was not set up for " + w.name());
+    }
     RunnableConfig.Builder config = RunnableConfig.builder()
         .threadId("run-" + threads.incrementAndGet());
     if (c.fork() != null) {
       config.addParallelNodeExecutor(c.fork(), branches);
     }
     RunnableConfig built = config.build();
-    executed.set(0);
+    body.reset();
     long start = System.nanoTime();
     c.graph().invoke(Map.of(), built).orElseThrow();
     Duration wall = Duration.ofNanos(System.nanoTime() - start);
-    return new Run(wall, c.steps(), executed.get());
+    return new Run(wall, c.steps(), body.executed());
   }
 
   @Override

@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at once (a virtual thread each), wait for all of them, then start the next level. No store, no
  * events, no checks: whatever it loses against the critical path is the batching alone.
  */
-final class LevelBatchExecutor {
-  private LevelBatchExecutor() {}
+final class LevelBatchExecutor implements Contender {
 
-  static Run run(Workload w) throws InterruptedException {
+  @Override
+  public Run run(Workload w) throws InterruptedException {
     List<List<Workload.Task>> levels = w.byLevel();
     AtomicInteger done = new AtomicInteger();
     long start = System.nanoTime();
@@ -33,4 +33,7 @@ final class LevelBatchExecutor {
     }
     return new Run(Duration.ofNanos(System.nanoTime() - start), w.size(), done.get());
   }
+
+  @Override
+  public void close() {}
 }

@@ -12,11 +12,16 @@ import java.util.Objects;
  * A DAG of tasks that every executor in the benchmark runs: each task waits for the tasks in
  * {@code after}, then sleeps for {@code work} (zero: returns at once). Tasks are listed so that a
  * task comes after everything it waits for. The critical path and the level-by-level bound are
- * computed from the sleeps, not measured.
+ * computed from the sleeps, not measured. {@code maxParallel} is what Baton is told (its
+ * {@code ExecutionOptions.maxParallel}); the peers have no such knob and run every branch at once.
  */
-record Workload(String name, Shape shape, List<Task> tasks) {
+record Workload(String name, Shape shape, List<Task> tasks, int maxParallel) {
 
-  /** How the workload is laid out; LangGraph4j needs to know, since it only forks and joins. */
+  /**
+   * How the workload is laid out. The peers need to know: they express a chain as a sequence, a
+   * fan-out as one parallel block, and a fork-join as a sequence around one parallel block of
+   * branches.
+   */
   enum Shape { CHAIN, FAN_OUT, FORK_JOIN }
 
   /** One tool call: its id, the ids it waits for, and how long it works. */
@@ -30,6 +35,9 @@ record Workload(String name, Shape shape, List<Task> tasks) {
 
   Workload {
     tasks = List.copyOf(tasks);
+    if (maxParallel < 1) {
+      throw new IllegalArgumentException("maxParallel must be at least 1, got " + maxParallel);
+    }
     Map<String, Task> seen = new HashMap<>();
     for (Task t : tasks) {
       for (String d : t.after()) {
@@ -53,17 +61,35 @@ record Workload(String name, Shape shape, List<Task> tasks) {
     for (int i = 0; i < n; i++) {
       tasks.add(new Task("s" + i, i == 0 ? List.of() : List.of("s" + (i - 1)), Duration.ZERO));
     }
-    return new Workload("chain of " + n, Shape.CHAIN, tasks);
+    return new Workload("chain of " + n, Shape.CHAIN, tasks, 1);
+  }
+
+  /** {@link #fanOut(int, int)} with Baton's fan-out allowed 256 steps at once. */
+  static Workload fanOut(int n) {
+    return fanOut(n, 256);
   }
 
   /** One no-op root and {@code n - 1} no-op children that each wait only for the root. */
-  static Workload fanOut(int n) {
+  static Workload fanOut(int n, int maxParallel) {
     List<Task> tasks = new ArrayList<>();
     tasks.add(new Task("root", List.of(), Duration.ZERO));
     for (int i = 1; i < n; i++) {
       tasks.add(new Task("c" + i, List.of("root"), Duration.ZERO));
     }
-    return new Workload("fan-out of " + n, Shape.FAN_OUT, tasks);
+    return new Workload("fan-out of " + n, Shape.FAN_OUT, tasks, maxParallel);
+  }
+
+  /**
+   * The small execution of the memory measure: a no-op root, two no-op branches, a no-op sink
+   * (four steps, one fork and one join).
+   */
+  static Workload diamond() {
+    List<Task> tasks = List.of(
+        new Task("root", List.of(), Duration.ZERO),
+        new Task("left", List.of("root"), Duration.ZERO),
+        new Task("right", List.of("root"), Duration.ZERO),
+        new Task("sink", List.of("left", "right"), Duration.ZERO));
+    return new Workload("diamond of 4", Shape.FORK_JOIN, tasks, 2);
   }
 
   /**
@@ -90,11 +116,63 @@ record Workload(String name, Shape shape, List<Task> tasks) {
     tasks.add(sleep("b2", scale, 180, "b1"));
     tasks.add(sleep("c2", scale, 150, "c1"));
     tasks.add(sleep("sink", scale, 20, "a2", "b2", "c2", "d1"));
-    return new Workload("unbalanced DAG (9 sleeps)", Shape.FORK_JOIN, tasks);
+    // why: maxParallel 8 > the width (4), so no step waits for a slot
+    return new Workload("unbalanced DAG (9 sleeps)", Shape.FORK_JOIN, tasks, 8);
   }
 
   private static Task sleep(String id, double scale, long millis, String... after) {
     return new Task(id, List.of(after), Duration.ofMillis(Math.round(millis * scale)));
+  }
+
+  /** A fork-join laid out for the peers: a root, branches that each start at the root, a sink. */
+  record ForkJoin(Task root, List<List<Task>> branches, Task sink) {}
+
+  /**
+   * This workload as one fork and one join: the first task is the root, the last the sink, and
+   * every other task lies on exactly one branch (a chain from the root to the sink). The peers can
+   * express only such series-parallel graphs without running level by level.
+   *
+   * @throws IllegalArgumentException if the workload is not laid out that way
+   */
+  ForkJoin forkJoin() {
+    Task root = tasks.getFirst();
+    Task sink = tasks.getLast();
+    Map<String, List<Task>> dependents = new HashMap<>();
+    for (Task t : tasks) {
+      for (String d : t.after()) {
+        dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(t);
+      }
+    }
+    if (!root.after().isEmpty() || tasks.size() < 3) {
+      throw new IllegalArgumentException(name + " is not a fork-join: it needs a root, branches"
+          + " and a sink");
+    }
+    List<List<Task>> branches = new ArrayList<>();
+    for (Task first : dependents.getOrDefault(root.id(), List.of())) {
+      List<Task> branch = new ArrayList<>();
+      for (Task t = first; t != sink; t = onlyNext(dependents.get(t.id()), t)) {
+        String before = branch.isEmpty() ? root.id() : branch.getLast().id();
+        if (!t.after().equals(List.of(before))) {
+          throw new IllegalArgumentException(t.id() + " in " + name + " is not on a single"
+              + " branch: it cannot be one fork-join");
+        }
+        branch.add(t);
+      }
+      branches.add(List.copyOf(branch));
+    }
+    int covered = 2 + branches.stream().mapToInt(List::size).sum();
+    if (covered != tasks.size() || sink.after().size() != branches.size()) {
+      throw new IllegalArgumentException(name + " is not one fork-join: " + covered + " of "
+          + tasks.size() + " tasks lie on branches from " + root.id() + " to " + sink.id());
+    }
+    return new ForkJoin(root, List.copyOf(branches), sink);
+  }
+
+  private static Task onlyNext(List<Task> next, Task of) {
+    if (next == null || next.size() != 1) {
+      throw new IllegalArgumentException(of.id() + " must lead to exactly one task");
+    }
+    return next.getFirst();
   }
 
   /** The heaviest path through the DAG by work: no executor can finish sooner. */
