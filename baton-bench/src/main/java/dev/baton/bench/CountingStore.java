@@ -43,10 +43,11 @@ final class CountingStore implements ExecutionStore {
   }
 
   @Override
-  public void append(List<Event> batch, ExecutionSummary after, String holder) {
-    inner.append(batch, after, holder);
+  public long append(List<Event> batch, ExecutionSummary after, String holder) {
+    long last = inner.append(batch, after, holder);
     appends.incrementAndGet();
     events.addAndGet(batch.size());
+    return last;
   }
 
   @Override

@@ -47,7 +47,6 @@ final class AttemptJob implements Runnable {
   private final Object token;
   private final String name;
   private final ToolOptions options;
-  private volatile boolean timedOut;
 
   AttemptJob(Engine engine, Sink actor, ExecutionId execution, String tenant, Effect.Run run,
       Object token) {
@@ -135,34 +134,21 @@ final class AttemptJob implements Runnable {
     flush(facts);
     TimePort time = engine.time();
     Span span = engine.telemetry().startStep(execution, step(), name);
-    Thread me = Thread.currentThread();
-    TimePort.Timer deadline = time.schedule(started.plus(options.timeout()), () -> {
-      timedOut = true;
-      me.interrupt();
-    });
     JsonNode output = null;
     BatonException error = null;
-    try (Scope ignored = span.makeCurrent()) {
+    // why: the timeout is the round's to enforce (it interrupts this thread), so no timer here
+    try (Scope ignored = engine.telemetry().enter(span)) {
       output = run.tool().call(args, context());
     } catch (Throwable t) {
-      error = timedOut && isInterrupt(t) ? timeout() : Failures.classify(t, name);
-    } finally {
-      deadline.cancel();
-      if (timedOut) {
-        // why: the interrupt was ours, for the timeout; it must not cancel what comes next
-        Thread.interrupted();
-      }
+      error = Failures.classify(t, name);
     }
     Duration owed = time.takeOwedWait();
     JsonNode out = output;
     BatonException err = error;
     if (owed.isZero()) {
       finish(out, err, cacheKey, held, keys, permit, span, started);
-    } else if (owed.compareTo(options.timeout()) > 0) {
-      // why: on virtual time the call's waits are owed; one longer than the timeout times out
-      time.schedule(started.plus(options.timeout()),
-          () -> finish(null, timeout(), cacheKey, held, keys, permit, span, started));
     } else {
+      // why: on virtual time the call's waits are owed: it ends that much later on the clock
       time.schedule(started.plus(owed),
           () -> finish(out, err, cacheKey, held, keys, permit, span, started));
     }
@@ -175,7 +161,7 @@ final class AttemptJob implements Runnable {
     List<Draft> facts = new ArrayList<>(2);
     AttemptResult result;
     try {
-      if (error == null) {
+      if (error == null && !run.tool().outputTrusted()) {
         List<Problem> problems = run.tool().descriptor().outputProblems(
             output == null ? Json.object().nullNode() : output, "/output");
         if (!problems.isEmpty()) {
@@ -202,17 +188,6 @@ final class AttemptJob implements Runnable {
     engine.telemetry().endStep(span, name, result, took);
     flush(facts);
     report(result);
-  }
-
-  private BatonException timeout() {
-    return BatonException.of(ErrorCode.STEP_TIMEOUT, name + " did not finish within "
-        + options.timeout().toMillis() + " ms");
-  }
-
-  private static boolean isInterrupt(Throwable t) {
-    return t instanceof InterruptedException
-        || (t instanceof BatonException b && b.code() == ErrorCode.STEP_CANCELLED)
-        || t.getCause() instanceof InterruptedException;
   }
 
   private Set<String> resources() {

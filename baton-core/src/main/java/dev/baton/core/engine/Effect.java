@@ -22,6 +22,9 @@ sealed interface Effect {
   /** Stop the step's tool call (it was cancelled). */
   record Interrupt(StepId step) implements Effect {}
 
+  /** The step's tool call ran past its timeout: forget it (its end no longer counts) and stop it. */
+  record TimedOut(StepId step) implements Effect {}
+
   /** Answer a person's command: done, or the error that says why not. */
   record Reply(CompletableFuture<Void> reply, BatonException error) implements Effect {}
 

@@ -81,6 +81,12 @@ public final class Engine implements AutoCloseable {
   private final ConcurrentMap<ExecutionId, List<Input.Watch>> remoteWatches =
       new ConcurrentHashMap<>();
   private final ConcurrentMap<ExecutionId, Long> committed = new ConcurrentHashMap<>();
+  /**
+   * The positions this process appended since the watcher last looked, as first → last: when they
+   * cover everything new, the watcher reads nothing back.
+   */
+  private final java.util.concurrent.ConcurrentSkipListMap<Long, Long> ownPositions =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
   private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
   private final ReentrantLock idleLock = new ReentrantLock();
   private final LinkedHashMap<ExecutionId, ExecutionActor> idle = new LinkedHashMap<>(16, 0.75f,
@@ -382,8 +388,8 @@ public final class Engine implements AutoCloseable {
         events.add(e);
       }
       try {
-        store.append(events, dev.baton.core.port.ExecutionSummary.of(state), null);
-        published(events);
+        published(events, store.append(events, dev.baton.core.port.ExecutionSummary.of(state),
+            null));
         return;
       } catch (BatonException e) {
         if (e.code() != ErrorCode.STORE_CONFLICT || attempt >= DIRECT_RETRIES) {
@@ -577,6 +583,8 @@ public final class Engine implements AutoCloseable {
     }
     try {
       long last = store.lastPosition();
+      // why: what this process wrote itself needs no reading back; skip over it
+      seenPosition = skipOwn(seenPosition, last);
       while (last > seenPosition) {
         List<ExecutionStore.Change> changes = store.changesSince(seenPosition, 5_000);
         if (changes.isEmpty()) {
@@ -584,15 +592,36 @@ public final class Engine implements AutoCloseable {
         }
         Map<ExecutionId, Long> touched = new HashMap<>();
         for (ExecutionStore.Change c : changes) {
-          touched.merge(c.execution(), c.seq(), Math::max);
+          Long known = committed.get(c.execution());
+          if (known == null || known < c.seq()) {
+            touched.merge(c.execution(), c.seq(), Math::max);
+          }
         }
-        seenPosition = changes.getLast().position();
+        seenPosition = skipOwn(changes.getLast().position(), last);
         touched.forEach(this::changedElsewhere);
       }
     } catch (RuntimeException e) {
       LOG.warn("watching the store failed: {}", e.toString());
     }
     watchTimer = time.schedule(time.instant().plus(options.pollInterval()), this::watch);
+  }
+
+  /**
+   * The position after {@code seen} up to which everything is this process's own writing; ranges
+   * at or before the result are forgotten.
+   */
+  private long skipOwn(long seen, long last) {
+    long at = seen;
+    while (at < last) {
+      var range = ownPositions.floorEntry(at + 1);
+      if (range == null || range.getValue() <= at) {
+        break;
+      }
+      at = Math.min(last, range.getValue());
+    }
+    long upTo = at;
+    ownPositions.headMap(upTo, true).entrySet().removeIf(e -> e.getValue() <= upTo);
+    return upTo;
   }
 
   private void changedElsewhere(ExecutionId id, long seq) {
@@ -711,9 +740,12 @@ public final class Engine implements AutoCloseable {
   }
 
   /** Events this process committed: to listeners, and remembered so the watcher skips them. */
-  void published(List<Event> events) {
+  void published(List<Event> events, long lastPosition) {
     if (events.isEmpty()) {
       return;
+    }
+    if (lastPosition > 0) {
+      ownPositions.put(lastPosition - events.size() + 1, lastPosition);
     }
     Event last = events.getLast();
     committed.merge(last.execution(), last.seq(), Math::max);

@@ -242,15 +242,22 @@ final class ExecutionActor {
     }
     failures = 0;
     if (unsaved != null) {
+      List<Event> all = new ArrayList<>(unsaved);
+      all.addAll(result.events());
       unsaved = null;
       recorded.complete(null);
+      engine.published(all, appendedUpTo);
+    } else {
+      engine.published(result.events(), appendedUpTo);
     }
-    engine.published(result.events());
     for (Effect e : result.effects()) {
       perform(e);
     }
     afterRound(result, now);
   }
+
+  /** The position of the last event the last successful round appended (0 if none). */
+  private long appendedUpTo;
 
   private Round.Result reduceAndAppend(List<Input> inputs, Instant now) {
     if (scheduler == null) {
@@ -265,10 +272,8 @@ final class ExecutionActor {
         events.addAll(result.events());
       }
       try {
-        if (!events.isEmpty()) {
-          engine.store().append(events, summaryIfListed(result.events()),
-              unsaved != null ? engine.processId() : null);
-        }
+        appendedUpTo = events.isEmpty() ? 0 : engine.store().append(events,
+            summaryIfListed(result.events()), unsaved != null ? engine.processId() : null);
         return result;
       } catch (BatonException e) {
         if (e.code() != ErrorCode.STORE_CONFLICT || unsaved != null
@@ -343,8 +348,11 @@ final class ExecutionActor {
       case Effect.Run r -> {
         Object token = new Object();
         AttemptJob job = new AttemptJob(engine, this::offer, id, state.tenant(), r, token);
+        Instant deadline = engine.time().instant()
+            .plus(r.tool().descriptor().options().timeout());
         live.running.put(r.step(), new Live.Running(r.attempt(),
-            engine.workers().start("step-" + r.step().value(), job), r.arguments(), token));
+            engine.workers().start("step-" + r.step().value(), job), r.arguments(), token,
+            deadline));
         live.restarted.remove(r.step());
       }
       case Effect.Prepare p -> {
@@ -361,6 +369,12 @@ final class ExecutionActor {
       }
       case Effect.Interrupt i -> {
         Live.Running r = live.running.get(i.step());
+        if (r != null) {
+          r.job().interrupt();
+        }
+      }
+      case Effect.TimedOut t -> {
+        Live.Running r = live.running.remove(t.step());
         if (r != null) {
           r.job().interrupt();
         }
@@ -445,7 +459,7 @@ final class ExecutionActor {
     if (deferred != null && (next == null || deferred.isBefore(next))) {
       next = deferred;
     }
-    rescheduleWake(next);
+    rescheduleWake(next, now);
     quiet = live.idle();
     if (draining && live.running.isEmpty()) {
       engine.drained(this);
@@ -454,18 +468,21 @@ final class ExecutionActor {
     }
   }
 
-  private void rescheduleWake(Instant next) {
-    if (next == null ? wakeTimerAt == null : next.equals(wakeTimerAt)) {
+  /**
+   * Arms the wake-up for {@code next}, unless one is armed for that time or earlier: a wake-up that
+   * comes too early only makes a round that finds nothing due and arms the next one, which is
+   * cheaper than moving a timer on every round (each step's start moves its deadline).
+   */
+  private void rescheduleWake(Instant next, Instant now) {
+    boolean armed = wakeTimerAt != null && wakeTimerAt.isAfter(now);
+    if (next == null || (armed && !next.isBefore(wakeTimerAt))) {
       return;
     }
     if (wakeTimer != null) {
       wakeTimer.cancel();
-      wakeTimer = null;
     }
     wakeTimerAt = next;
-    if (next != null) {
-      wakeTimer = engine.time().schedule(next, () -> offer(new Input.Wake(false), false));
-    }
+    wakeTimer = engine.time().schedule(next, () -> offer(new Input.Wake(false), false));
   }
 
   private void finish() {

@@ -15,8 +15,12 @@ import tools.jackson.databind.node.ObjectNode;
  * execution's actor; rounds read it, the actor changes it as inputs arrive and effects are done.
  */
 final class Live {
-  /** A tool call in progress: its attempt, its job, the arguments it runs with. */
-  record Running(int attempt, Workers.Job job, ObjectNode arguments, Object token) {}
+  /**
+   * A tool call in progress: its attempt, its job, the arguments it runs with, and when it times
+   * out.
+   */
+  record Running(int attempt, Workers.Job job, ObjectNode arguments, Object token,
+      Instant deadline) {}
 
   final Map<StepId, Running> running = new HashMap<>();
   final Map<StepId, Instant> deferred = new HashMap<>();
@@ -28,22 +32,46 @@ final class Live {
   final Set<StepId> replanPending = new HashSet<>();
   boolean planning;
 
-  /** Steps something in this process is busy with (so the scheduler leaves them be). */
-  Set<StepId> busy() {
-    if (running.isEmpty() && deferred.isEmpty() && blocked.isEmpty() && preparing.isEmpty()) {
-      return Set.of();
-    }
-    Set<StepId> all = new HashSet<>(running.keySet());
-    all.addAll(deferred.keySet());
-    all.addAll(blocked);
-    all.addAll(preparing);
-    return all;
+  /**
+   * Steps something in this process is busy with (so the scheduler leaves them be), plus
+   * {@code also}: a view, not a copy (a round asks many times and changes nothing here). The
+   * parts are disjoint: a step is in at most one of them.
+   */
+  Set<StepId> busy(Set<StepId> also) {
+    return new java.util.AbstractSet<>() {
+      @Override
+      public boolean contains(Object o) {
+        return running.containsKey(o) || deferred.containsKey(o) || blocked.contains(o)
+            || preparing.contains(o) || also.contains(o);
+      }
+
+      @Override
+      public int size() {
+        return running.size() + deferred.size() + blocked.size() + preparing.size()
+            + also.size();
+      }
+
+      @Override
+      public java.util.Iterator<StepId> iterator() {
+        return java.util.stream.Stream.of(running.keySet(), deferred.keySet(), blocked,
+            preparing, also).flatMap(Set::stream).iterator();
+      }
+    };
   }
 
   /** Nothing runs or waits here: only a person, a timer or another process can move it on. */
   boolean idle() {
     return running.isEmpty() && deferred.isEmpty() && blocked.isEmpty() && preparing.isEmpty()
         && replanPending.isEmpty() && !planning;
+  }
+
+  /** The earliest deadline of a running call, or null. */
+  Instant nextDeadline() {
+    Instant next = null;
+    for (Running r : running.values()) {
+      next = next == null || r.deadline().isBefore(next) ? r.deadline() : next;
+    }
+    return next;
   }
 
   /** The earliest time a deferred step may try again, or null. */

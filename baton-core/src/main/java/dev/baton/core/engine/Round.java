@@ -57,6 +57,8 @@ final class Round {
   private final List<Event> events = new ArrayList<>();
   private final List<Effect> effects = new ArrayList<>();
   private final Set<StepId> launching = new HashSet<>();
+  /** What the scheduler must leave be: busy here, or looked at this round. */
+  private final Set<StepId> busy;
   private final Set<StepId> askedNow = new HashSet<>();
   private Instant wakeAt;
 
@@ -67,6 +69,7 @@ final class Round {
     this.rules = rules;
     this.scheduler = scheduler;
     this.id = state.id();
+    this.busy = live.busy(launching);
   }
 
   /** One round: the inputs first, then what the scheduler decides until nothing more follows. */
@@ -210,25 +213,46 @@ final class Round {
 
   // ------------------------------------------------------------------ deciding
 
+  /** Calls past their deadline fail with STEP_TIMEOUT (retried if the policy allows). */
+  private void timeouts() {
+    if (live.running.isEmpty() || state.status().terminal()) {
+      return;
+    }
+    for (var e : live.running.entrySet()) {
+      StepId step = e.getKey();
+      Live.Running r = e.getValue();
+      StepState st = state.step(step);
+      if (r.deadline().isAfter(now) || st == null || st.status().terminal()) {
+        continue;
+      }
+      String tool = state.graph().step(step).tool();
+      Duration limit = rules.catalog().find(tool).map(t -> t.descriptor().options().timeout())
+          .orElse(Duration.ZERO);
+      effects.add(new Effect.TimedOut(step));
+      failed(step, r.attempt(), BatonException.of(ErrorCode.STEP_TIMEOUT, tool
+          + " did not finish within " + limit.toMillis() + " ms"));
+    }
+  }
+
   private void decide() {
+    timeouts();
+    Instant deadline = live.nextDeadline();
     if (state.status() == ExecutionStatus.PLANNING && !live.planning) {
       effects.add(new Effect.PlanRequest(state.request()));
       return;
     }
     if (rules.draining()) {
+      wakeAt = deadline;
       return;
     }
     int rounds = state.steps().size() + 9;
     for (int guard = 0; guard < rounds; guard++) {
-      Set<StepId> busy = live.busy();
       if (!launching.isEmpty()) {
         // why: a step looked at this round stays out of the scheduler's way, unless it ended
         launching.removeIf(step -> state.step(step).status().terminal());
-        busy = new HashSet<>(busy);
-        busy.addAll(launching);
       }
       Decision decision = scheduler.decide(state, busy, now, held());
-      wakeAt = decision.wakeAt();
+      wakeAt = earliest(decision.wakeAt(), deadline);
       if (decision.commands().isEmpty()) {
         return;
       }
@@ -351,7 +375,7 @@ final class Round {
 
   private ObjectNode resolve(StepId stepId, Step step) {
     try {
-      return References.resolve(step.args(), state::output);
+      return References.resolve(step.argsView(), state::output);
     } catch (BatonException e) {
       fail(stepId, e);
       return null;
@@ -367,6 +391,10 @@ final class Round {
     ErrorInfo info = ErrorInfo.of(e);
     int attempts = state.step(stepId).attempts();
     add(seq -> new Event.StepFailed(id, seq, now, stepId, info, attempts));
+  }
+
+  private static Instant earliest(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
   }
 
   static String refusal(Approval a) {

@@ -19,11 +19,17 @@ final class Telemetry {
   private static final AttributeKey<String> TOOL = AttributeKey.stringKey("baton.tool");
   private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("baton.outcome");
 
+  /** With no OpenTelemetry configured, no span or measurement is made at all. */
+  private final boolean off;
   private final Tracer tracer;
   private final LongCounter steps;
   private final DoubleHistogram durations;
+  /** Attributes per tool and outcome, made once: a step should not allocate them each time. */
+  private final java.util.concurrent.ConcurrentMap<String, Attributes> attributes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   Telemetry(OpenTelemetry otel) {
+    this.off = otel == OpenTelemetry.noop();
     this.tracer = otel.getTracer("dev.baton.engine");
     var meter = otel.getMeter("dev.baton.engine");
     this.steps = meter.counterBuilder("baton.steps")
@@ -32,7 +38,15 @@ final class Telemetry {
         .setDescription("Time from a step's start to its end, by tool and outcome").build();
   }
 
+  /** Makes the span current on this thread (nothing to do when telemetry is off). */
+  io.opentelemetry.context.Scope enter(Span span) {
+    return off ? io.opentelemetry.context.Scope.noop() : span.makeCurrent();
+  }
+
   Span startStep(ExecutionId execution, StepId step, String tool) {
+    if (off) {
+      return Span.getInvalid();
+    }
     return tracer.spanBuilder("step " + tool)
         .setAttribute(EXECUTION, execution.value())
         .setAttribute(STEP, step.value())
@@ -41,6 +55,9 @@ final class Telemetry {
   }
 
   void endStep(Span span, String tool, AttemptResult outcome, Duration took) {
+    if (off) {
+      return;
+    }
     String result = switch (outcome) {
       case AttemptResult.Succeeded s -> s.cached() ? "cached" : "succeeded";
       case AttemptResult.Failed f -> "failed";
@@ -53,7 +70,8 @@ final class Telemetry {
       span.setStatus(StatusCode.ERROR, f.error().getMessage());
     }
     span.end();
-    Attributes attrs = Attributes.of(TOOL, tool, OUTCOME, result);
+    Attributes attrs = attributes.computeIfAbsent(tool + "\u0000" + result,
+        k -> Attributes.of(TOOL, tool, OUTCOME, result));
     steps.add(1, attrs);
     durations.record(took.toNanos() / 1e9, attrs);
   }

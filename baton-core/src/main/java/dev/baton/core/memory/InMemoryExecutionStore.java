@@ -54,7 +54,9 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<ExecutionId, Log> logs = new LinkedHashMap<>();
   private final ArrayDeque<ExecutionId> finished = new ArrayDeque<>();
-  private final ArrayDeque<StoredEvent> all = new ArrayDeque<>();
+  /** The newest events in position order; {@code all.get(i)} is at position {@code dropped + i + 1}. */
+  private final List<StoredEvent> all = new ArrayList<>();
+  private long dropped;
   private final Map<String, ProcessLease> processes = new HashMap<>();
   private final int keepFinished;
   private final int keepEvents;
@@ -73,9 +75,9 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   }
 
   @Override
-  public void append(List<Event> events, ExecutionSummary after, String holder) {
+  public long append(List<Event> events, ExecutionSummary after, String holder) {
     if (events.isEmpty()) {
-      return;
+      return 0;
     }
     ExecutionId id = events.getFirst().execution();
     lock.lock();
@@ -109,8 +111,11 @@ public final class InMemoryExecutionStore implements ExecutionStore {
         log.events.add(e);
         all.add(new StoredEvent(++lastPosition, e));
       }
-      while (all.size() > keepEvents) {
-        all.poll();
+      if (all.size() > keepEvents + keepEvents / 4 + 1) {
+        // why: drop in chunks, so a long run pays for the copy once in a while, not per append
+        int excess = all.size() - keepEvents;
+        all.subList(0, excess).clear();
+        dropped += excess;
       }
       if (!wasTerminal && log.status.terminal()) {
         finished.add(id);
@@ -118,6 +123,7 @@ public final class InMemoryExecutionStore implements ExecutionStore {
           logs.remove(finished.poll());
         }
       }
+      return lastPosition;
     } finally {
       lock.unlock();
     }
@@ -169,13 +175,8 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     lock.lock();
     try {
       List<StoredEvent> out = new ArrayList<>();
-      for (StoredEvent e : all) {
-        if (out.size() >= limit) {
-          break;
-        }
-        if (e.position() <= afterPosition) {
-          continue;
-        }
+      for (int i = first(afterPosition); i < all.size() && out.size() < limit; i++) {
+        StoredEvent e = all.get(i);
         Log log = logs.get(e.event().execution());
         if (tenant == null || (log != null && tenant.equals(log.tenant))) {
           out.add(e);
@@ -192,19 +193,20 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     lock.lock();
     try {
       List<Change> out = new ArrayList<>();
-      for (StoredEvent e : all) {
-        if (out.size() >= limit) {
-          break;
-        }
-        if (e.position() > afterPosition) {
-          out.add(new Change(e.position(), e.event().execution(), e.event().seq(),
-              e.event().getClass().getSimpleName()));
-        }
+      for (int i = first(afterPosition); i < all.size() && out.size() < limit; i++) {
+        StoredEvent e = all.get(i);
+        out.add(new Change(e.position(), e.event().execution(), e.event().seq(),
+            e.event().getClass().getSimpleName()));
       }
       return out;
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The index in {@link #all} of the first event after {@code position}. */
+  private int first(long position) {
+    return (int) Math.max(0, Math.min(all.size(), position - dropped));
   }
 
   @Override

@@ -42,7 +42,7 @@ public final class PlanGraph {
     }
     for (Step s : plan.steps()) {
       Set<StepId> d = new LinkedHashSet<>();
-      for (References.Found f : References.in(s.args())) {
+      for (References.Found f : References.in(s.argsView())) {
         try {
           StepId target = StepRef.parse(f.raw()).step();
           if (known.contains(target)) {
@@ -67,8 +67,17 @@ public final class PlanGraph {
     this.dependents = Collections.unmodifiableMap(rev);
   }
 
+  /** The last graph made on this thread, so checking a plan and then folding it build it once. */
+  private static final ThreadLocal<PlanGraph> LAST = new ThreadLocal<>();
+
   public static PlanGraph of(Plan plan) {
-    return new PlanGraph(plan);
+    PlanGraph last = LAST.get();
+    if (last != null && last.plan == plan) {
+      return last;
+    }
+    PlanGraph g = new PlanGraph(plan);
+    LAST.set(g);
+    return g;
   }
 
   public Plan plan() {

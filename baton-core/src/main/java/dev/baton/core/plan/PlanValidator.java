@@ -21,7 +21,24 @@ import tools.jackson.databind.node.ObjectNode;
  * and arguments that fail the tool's input schema. Pure: no I/O.
  */
 public final class PlanValidator {
+  /** How many checked (tool, arguments) pairs are remembered. */
+  private static final int REMEMBERED = 1024;
+
   private final ToolCatalog catalog;
+  /**
+   * Problems found before for a tool and arguments without references: plans made by one planner
+   * repeat them (a hundred steps with the same small arguments), and checking a schema costs more
+   * than looking one up. Bounded; guarded by its own monitor (one validator serves many threads).
+   */
+  private final Map<ArgsKey, List<Problem>> checked = new java.util.LinkedHashMap<>(64, 0.75f,
+      true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<ArgsKey, List<Problem>> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
+
+  private record ArgsKey(String tool, JsonNode args) {}
 
   public PlanValidator(ToolCatalog catalog) {
     this.catalog = catalog;
@@ -75,8 +92,9 @@ public final class PlanValidator {
         problems.add(new Problem(at(i) + "/after/" + k, "a step cannot wait for itself"));
       }
     }
-    ObjectNode sample = step.args();
-    for (References.Found f : References.in(step.args())) {
+    List<References.Found> refs = References.in(step.argsView());
+    ObjectNode sample = refs.isEmpty() ? step.argsView() : step.args();
+    for (References.Found f : refs) {
       String where = at(i) + "/args" + f.location();
       JsonNode expected = tool == null || f.location().isEmpty() ? null
           : SchemaPaths.at(tool.descriptor().inputSchema(), JsonPointer.compile(f.location()));
@@ -92,8 +110,29 @@ public final class PlanValidator {
       }
     }
     if (tool != null) {
-      problems.addAll(tool.descriptor().inputProblems(sample, at(i) + "/args"));
+      problems.addAll(refs.isEmpty() ? inputProblems(tool, sample, i)
+          : tool.descriptor().inputProblems(sample, at(i) + "/args"));
     }
+  }
+
+  /** The schema's problems with arguments that hold no reference, checked once per value. */
+  private List<Problem> inputProblems(Tool tool, ObjectNode args, int i) {
+    ArgsKey key = new ArgsKey(tool.descriptor().name(), args);
+    List<Problem> found;
+    synchronized (checked) {
+      found = checked.get(key);
+    }
+    if (found == null) {
+      found = List.copyOf(tool.descriptor().inputProblems(args, "/args"));
+      synchronized (checked) {
+        checked.put(new ArgsKey(key.tool(), args.deepCopy()), found);
+      }
+    }
+    if (found.isEmpty()) {
+      return found;
+    }
+    String where = at(i);
+    return found.stream().map(p -> new Problem(where + p.location(), p.message())).toList();
   }
 
   /** What is wrong with one reference, or null when it resolves and its type may fit. */

@@ -29,6 +29,14 @@ public record Step(StepId id, String tool, ObjectNode args, Title title, List<St
     return args.deepCopy();
   }
 
+  /**
+   * The arguments themselves, not copied, for readers on hot paths (the engine, the graph); they
+   * must not be changed.
+   */
+  public ObjectNode argsView() {
+    return args;
+  }
+
   public Step withArgs(ObjectNode newArgs) {
     return new Step(id, tool, newArgs, title, after, optional);
   }

@@ -28,8 +28,8 @@ public interface ExecutionStore extends AutoCloseable {
    *     STORE_UNAVAILABLE if the database cannot be reached; STORE_CORRUPT if the batch itself is
    *     out of order
    */
-  default void append(List<Event> events) {
-    append(events, null, null);
+  default long append(List<Event> events) {
+    return append(events, null, null);
   }
 
   /**
@@ -38,8 +38,11 @@ public interface ExecutionStore extends AutoCloseable {
    * its listings without folding again), and {@code holder}, the process that holds a new execution
    * from its first event (null: none), so no other process can take it between its creation and a
    * claim.
+   *
+   * @return the position of the last event appended (its first is that minus the count plus
+   *     one); 0 for an empty batch
    */
-  void append(List<Event> events, ExecutionSummary after, String holder);
+  long append(List<Event> events, ExecutionSummary after, String holder);
 
   /** The events of an execution with seq greater than {@code afterSeq}, in order; empty if none. */
   List<Event> events(ExecutionId id, long afterSeq);

@@ -27,6 +27,15 @@ public interface Tool {
   }
 
   /**
+   * Whether the tool's output fits its output schema by construction (a {@link TypedTool}'s comes
+   * from the record the schema was made from), so the engine need not check it on every call.
+   * False by default: outputs of tools found at run time (MCP, plugins) are always checked.
+   */
+  default boolean outputTrusted() {
+    return false;
+  }
+
+  /**
    * For a side-effecting tool: what running it with {@code input} would do, in a person's words,
    * shown with the approval (for example the meeting's time when the tool picks it). Read-only and
    * quick; empty by default or when it cannot tell.

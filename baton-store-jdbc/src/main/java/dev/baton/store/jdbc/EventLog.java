@@ -44,7 +44,8 @@ final class EventLog {
    * PostgreSQL). A seq already taken fails the whole batch with a unique-key violation, which
    * {@link SqlErrors} reports as STORE_CONFLICT.
    */
-  static void insert(Statements s, List<Event> events, boolean sqlite) throws SQLException {
+  /** @return the position of the last event inserted */
+  static long insert(Statements s, List<Event> events, boolean sqlite) throws SQLException {
     if (!sqlite) {
       s.get(POSITION_LOCK).execute();
     }
@@ -77,6 +78,7 @@ final class EventLog {
       insert.addBatch();
     }
     insert.executeBatch();
+    return position;
   }
 
   /** The events with seq greater than {@code afterSeq}, in order. */

@@ -107,25 +107,25 @@ public final class JdbcExecutionStore implements ExecutionStore {
    * with {@code ExecutionCreated}.
    */
   @Override
-  public void append(List<Event> events, ExecutionSummary after, String holder) {
+  public long append(List<Event> events, ExecutionSummary after, String holder) {
     if (events.isEmpty()) {
-      return;
+      return 0;
     }
     ExecutionId id = events.getFirst().execution();
     checkOrder(events, id);
-    db.inTransaction("append to execution " + id, s -> {
+    return db.inTransaction("append to execution " + id, s -> {
       boolean created = events.getFirst().seq() == 1;
       if (created) {
         Projections.insertExecution(s, events, after, holder);
       }
-      EventLog.insert(s, events, sqlite);
+      long last = EventLog.insert(s, events, sqlite);
       if (!created && Projections.changeListing(events)) {
         Projections.updateExecution(s, after != null ? after
             : ExecutionSummary.of(ExecutionState.replay(
                 EventLog.read(s.connection(), id, 0))));
       }
       Projections.writeDetails(s, events);
-      return null;
+      return last;
     });
   }
 
