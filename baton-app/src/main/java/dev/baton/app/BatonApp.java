@@ -106,8 +106,10 @@ public final class BatonApp implements AutoCloseable {
   /** The built-in agents' slice of the configuration. */
   static AgentsConfig agents(BatonConfig config) {
     AgentsConfig agents = AgentsConfig.embedded(config.workspace()).withZone(config.zone());
+    // why: the data folder (database, configuration, keys) may lie inside the workspace
     agents = new AgentsConfig(agents.workspace(), agents.zone(), agents.workingHours(),
-        config.owner(), agents.calendar(), agents.contacts(), agents.clock());
+        config.owner(), agents.calendar(), agents.contacts(), agents.clock(),
+        List.of(config.home()));
     if (config.calendar() != null) {
       agents = agents.withCalendar(AgentsConfig.Calendar.calDav(dav(config.calendar())));
     }
