@@ -77,6 +77,10 @@ final class DataSources {
       return "it is locked by another program (waited " + SQLITE_BUSY_TIMEOUT.toSeconds()
           + " s); close that program or try again";
     }
+    if (text.contains("SQLITE_CORRUPT") || text.contains("malformed")) {
+      return "the database file is damaged (SQLite: database disk image is malformed); restore it"
+          + " from a copy";
+    }
     if (text.contains("SQLITE_NOTADB") || text.contains("file is not a database")) {
       return "the file is not a database or is damaged";
     }
