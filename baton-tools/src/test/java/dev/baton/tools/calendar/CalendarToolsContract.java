@@ -107,7 +107,8 @@ abstract class CalendarToolsContract {
 
   @Test
   void thePreviewSaysWhenTheSameMeetingIsAlreadyBookedThatDay() throws Exception {
-    var tool = new CreateEventTool(agent());
+    CalendarAgent agent = agent();
+    var tool = new CreateEventTool(agent);
     Map<String, Object> args = Map.of("title", "סקירת דצמבר", "attendees", List.of(YOAV),
         "start", "2026-01-28T14:00", "durationMinutes", 60);
     assertThat(tool.preview(Json.tree(args)).orElseThrow()).doesNotContain("already has");
