@@ -50,8 +50,8 @@ final class ApprovalView {
       out.addAll(Wrap.lines(Visible.text(Json.write(a.editedArguments())), width, "    "));
     }
     if (Visible.hasHidden(Json.write(args)) || Visible.hasHidden(a.preview())) {
-      out.add("  ! hidden characters: some text holds characters that do not show on screen;"
-          + " they are marked ⟦U+…⟧ above");
+      out.addAll(Wrap.hanging("  ! ", "hidden characters: some text holds characters that do not"
+          + " show on screen; they are marked ⟦U+…⟧ above", width));
     }
     if (a.expiresAt() != null) {
       out.add("  expires: " + a.expiresAt() + " (" + a.policy().name().toLowerCase()

@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.core.exec.Event;
+import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.text.Redactor;
 import dev.baton.core.text.Visible;
 
@@ -28,8 +29,11 @@ final class EventLines {
           + e.execution();
       case Event.PlanApprovalDecided e -> prefix + "plan " + (e.approved() ? "approved" : "rejected")
           + " by " + e.by();
+      // why: the closing line counts what succeeded, failed and was skipped; the engine's reason
+      // for success does not (it says "all steps succeeded" with an optional step failed)
       case Event.StatusChanged e -> prefix + "execution " + e.to().name().toLowerCase()
-          + (e.reason() == null ? "" : " (" + e.reason() + ")");
+          + (e.reason() == null || e.to() == ExecutionStatus.SUCCEEDED ? "" : " (" + e.reason()
+              + ")");
       case Event.StepStarted e -> prefix + "▶ " + e.step() + " started";
       case Event.StepStage e -> prefix + "  " + e.step() + " " + e.stage().name().toLowerCase()
           .replace('_', ' ') + (e.detail() == null ? "" : ": " + e.detail());

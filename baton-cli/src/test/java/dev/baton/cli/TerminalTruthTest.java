@@ -93,7 +93,7 @@ class TerminalTruthTest {
     assertThat(shown.replaceAll("\\s+", " ")).contains(("Long text ".repeat(80)).strip())
         .contains("eve@evil.example").contains("⟦U+200B ZERO WIDTH SPACE⟧")
         .contains("⟦U+202E RIGHT-TO-LEFT OVERRIDE⟧").contains("⟵ from step read (files.read)")
-        .contains("hidden characters").doesNotContain("…");
+        .contains("hidden characters").doesNotContainPattern("…\\s*\\(\\d");
     assertThat(shown).doesNotContain("\u200B", "\u202E");
     assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(100));
   }

@@ -80,6 +80,11 @@ public final class JdbcExecutionStore implements ExecutionStore {
       throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "cannot create the folder of " + file
           + ": " + e.getMessage(), e);
     }
+    return OpeningLock.around(file, () -> openSqlite(file));
+  }
+
+  /** The checks, the pool, the migrations and the marker, while no other process opens the file. */
+  private static JdbcExecutionStore openSqlite(Path file) {
     SqliteFileCheck.database(file);
     OpenMarkers.Others others = OpenMarkers.look(file);
     if (others.live() == 0) {
