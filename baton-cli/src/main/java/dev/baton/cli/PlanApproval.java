@@ -51,7 +51,7 @@ final class PlanApproval {
           return;
         }
       } catch (BatonException | IllegalArgumentException e) {
-        terminal.out().println(e.getMessage());
+        terminal.out().println(Errors.PREFIX + e.getMessage());
       }
     }
   }

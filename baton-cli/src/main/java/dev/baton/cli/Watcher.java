@@ -194,14 +194,14 @@ final class Watcher implements AutoCloseable {
             JsonNode node = Json.parse(json == null ? "" : json, ErrorCode.APPROVAL_INVALID_EDIT,
                 "The edited arguments");
             if (!(node instanceof ObjectNode edits)) {
-              say("the arguments must be a JSON object");
+              say(Errors.PREFIX + "the arguments must be a JSON object");
               continue;
             }
             if (decide(() -> engine.approve(a.id(), edits, who, "edited"))) {
               return;
             }
           } catch (BatonException ex) {
-            say(ex.getMessage());
+            say(Errors.PREFIX + ex.getMessage());
           }
         }
         case 'v' -> terminal.page(ApprovalView.lines(a, state.plan(), Wrap.width()));
@@ -215,7 +215,7 @@ final class Watcher implements AutoCloseable {
       action.run();
       return true;
     } catch (BatonException e) {
-      say(e.getMessage());
+      say(Errors.PREFIX + e.getMessage());
       return e.code() == ErrorCode.APPROVAL_ALREADY_DECIDED;
     }
   }
