@@ -119,10 +119,16 @@ public final class BatonApp implements AutoCloseable {
   /** The built-in agents' slice of the configuration. */
   static AgentsConfig agents(BatonConfig config) {
     AgentsConfig agents = AgentsConfig.embedded(config.workspace()).withZone(config.zone());
-    // why: the data folder (database, configuration, keys) may lie inside the workspace
+    // why: the data folder (database, configuration, keys) may lie inside the workspace, or be
+    // the workspace itself; either way tools must not reach Baton's own files
+    java.nio.file.Path home = config.home();
+    List<java.nio.file.Path> reserved = new ArrayList<>(List.of(home));
+    for (String name : List.of("baton.db", "baton.db-wal", "baton.db-shm", "baton.db-users",
+        "baton.db-open.lock", ConfigLoader.FILE_NAME, "plugins", "keys", "seed-plan.json")) {
+      reserved.add(home.resolve(name));
+    }
     agents = new AgentsConfig(agents.workspace(), agents.zone(), agents.workingHours(),
-        config.owner(), agents.calendar(), agents.contacts(), agents.clock(),
-        List.of(config.home()));
+        config.owner(), agents.calendar(), agents.contacts(), agents.clock(), reserved);
     if (config.calendar() != null) {
       agents = agents.withCalendar(AgentsConfig.Calendar.calDav(dav(config.calendar())));
     }

@@ -89,6 +89,16 @@ class WorkspaceTest {
   }
 
   @Test
+  void whenTheDataFolderIsTheWorkspaceItsFilesStayOutOfReach() throws Exception {
+    Files.writeString(root.resolve("baton.db"), "SQLite format 3");
+    Files.writeString(root.resolve("notes.md"), "notes");
+    Workspace ws = new Workspace(root, java.util.List.of(root, root.resolve("baton.db")));
+    assertRefusedUse(() -> ws.read("baton.db"), "Baton's own data");
+    assertThat(new String(ws.read("notes.md"))).isEqualTo("notes");
+    assertThat(ws.list("", false)).extracting(Workspace.Entry::path).containsExactly("notes.md");
+  }
+
+  @Test
   void aTakenNameIsNeverReplacedWhenAskedNotTo() throws Exception {
     Workspace ws = new Workspace(root);
     ws.write("a.md", "first".getBytes(), Workspace.IfExists.FAIL);
