@@ -25,7 +25,8 @@ import dev.baton.tools.workspace.DemoWorkspace;
 import java.net.URI;
 import java.time.LocalDate;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +38,12 @@ public final class BatonApp implements AutoCloseable {
   private final ToolCatalog catalog;
   private final Engine engine;
   private final Planner planner;
+  private final List<String> warnings;
   private final Thread onShutdown = Thread.ofPlatform().unstarted(this::closeQuietly);
 
   private BatonApp(BatonConfig config, ExecutionStore store, ToolCatalog catalog, Engine engine,
-      Planner planner) {
+      Planner planner, List<String> warnings) {
+    this.warnings = warnings;
     this.config = config;
     this.store = store;
     this.catalog = catalog;
@@ -59,10 +62,15 @@ public final class BatonApp implements AutoCloseable {
    *     this process (for commands that then follow it to the end)
    */
   public static BatonApp open(BatonConfig config, boolean adoptOrphans) {
+    if (Files.exists(config.home()) && !Files.isDirectory(config.home())) {
+      throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "the data folder " + config.home()
+          + " is a file, not a folder; set BATON_HOME (or --home) to a folder");
+    }
     try {
       Files.createDirectories(config.home());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the data folder " + config.home(), e);
+      throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "cannot create the data folder "
+          + config.home() + ": " + e.getMessage(), e);
     }
     ensureWorkspace(config);
     ExecutionStore store = openStore(config.store(), config);
@@ -75,12 +83,17 @@ public final class BatonApp implements AutoCloseable {
           .withPollInterval(e.pollInterval())
           .withLeaseTtl(e.leaseTtl())
           .withAdoptOrphans(adoptOrphans);
-      // why: with no model configured Baton still plans, offline, in Hebrew and English
-      Planner planner = model == null ? new OfflinePlanner() : new ModelPlanner(model);
+      // why: with no model configured Baton still plans, offline, in Hebrew and English; with
+      // one that cannot be reached, too (unless planner.fallback=none), saying so
+      List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Planner planner = model == null ? new OfflinePlanner()
+          : config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(model),
+              new OfflinePlanner(), config.model().name(), warnings::add)
+          : new ModelPlanner(model);
       Engine engine = Engines.builder(store, catalog).options(options)
           .replanning(new Replanning(planner, Replanning.DEFAULT_MAX_REPLANS, config.zone()))
           .build();
-      return new BatonApp(config, store, catalog, engine, planner);
+      return new BatonApp(config, store, catalog, engine, planner, warnings);
     } catch (RuntimeException ex) {
       store.close();
       throw ex;
@@ -115,8 +128,16 @@ public final class BatonApp implements AutoCloseable {
   /** The built-in agents' slice of the configuration. */
   static AgentsConfig agents(BatonConfig config) {
     AgentsConfig agents = AgentsConfig.embedded(config.workspace()).withZone(config.zone());
+    // why: the data folder (database, configuration, keys) may lie inside the workspace, or be
+    // the workspace itself; either way tools must not reach Baton's own files
+    java.nio.file.Path home = config.home();
+    List<java.nio.file.Path> reserved = new ArrayList<>(List.of(home));
+    for (String name : List.of("baton.db", "baton.db-wal", "baton.db-shm", "baton.db-users",
+        "baton.db-open.lock", ConfigLoader.FILE_NAME, "plugins", "keys", "seed-plan.json")) {
+      reserved.add(home.resolve(name));
+    }
     agents = new AgentsConfig(agents.workspace(), agents.zone(), agents.workingHours(),
-        config.owner(), agents.calendar(), agents.contacts(), agents.clock());
+        config.owner(), agents.calendar(), agents.contacts(), agents.clock(), reserved);
     if (config.calendar() != null) {
       agents = agents.withCalendar(AgentsConfig.Calendar.calDav(dav(config.calendar())));
     }
@@ -167,6 +188,16 @@ public final class BatonApp implements AutoCloseable {
   /** Which planner plans requests, for the record: "offline" or the model's name. */
   public String plannerName() {
     return config.model() == null ? "offline" : config.model().name();
+  }
+
+  /**
+   * Warnings a person should see, taken once each: for example that the model could not be
+   * reached and the request was planned offline.
+   */
+  public List<String> takeWarnings() {
+    List<String> out = List.copyOf(warnings);
+    warnings.removeAll(out);
+    return out;
   }
 
   /** Plans a request now, in the configured zone, detecting its language. */

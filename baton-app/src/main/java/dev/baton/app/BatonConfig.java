@@ -22,9 +22,17 @@ import java.util.Objects;
  * @param contacts a CardDAV address book, or null for the .vcf file in the workspace
  * @param model the language model ({@code BATON_MODEL}), or null to plan offline and summarise
  *     extractively
+ * @param offlineFallback plan offline (with a warning) when the model cannot be reached
+ *     ({@code planner.fallback}: {@code offline}, the default, or {@code none})
  */
 public record BatonConfig(Path home, StoreConfig store, EngineConfig engine, Path workspace,
-    String tenant, ZoneId zone, String owner, Dav calendar, Dav contacts, ModelConfig model) {
+    String tenant, ZoneId zone, String owner, Dav calendar, Dav contacts, ModelConfig model,
+    boolean offlineFallback) {
+
+  public BatonConfig(Path home, StoreConfig store, EngineConfig engine, Path workspace,
+      String tenant, ZoneId zone, String owner, Dav calendar, Dav contacts, ModelConfig model) {
+    this(home, store, engine, workspace, tenant, zone, owner, calendar, contacts, model, true);
+  }
 
   public BatonConfig {
     Objects.requireNonNull(home, "home");

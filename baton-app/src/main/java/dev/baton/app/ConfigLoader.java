@@ -6,6 +6,8 @@ import dev.baton.core.error.Problem;
 import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.engine.EngineOptions;
 import dev.baton.model.ModelConfig;
+import dev.baton.core.text.Redactor;
+import dev.baton.core.text.Visible;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,7 @@ public final class ConfigLoader {
     keys.put("contacts.url", "BATON_CARDDAV_URL");
     keys.put("contacts.user", "BATON_CARDDAV_USER");
     keys.put("contacts.password", "BATON_CARDDAV_PASSWORD");
+    keys.put("planner.fallback", "BATON_PLANNER_FALLBACK");
     return Map.copyOf(keys);
   }
 
@@ -100,6 +103,10 @@ public final class ConfigLoader {
       problems.add(new Problem(e.details().getOrDefault("variable", "BATON_MODEL"),
           e.getMessage()));
     }
+    // why: every error, log and span from here on passes the redactor; it must know the secrets
+    Redactor.remember(java.util.Arrays.asList(values.get("store.password"),
+        values.get("calendar.password"), values.get("contacts.password"),
+        model == null ? null : model.apiKey()));
     BatonConfig config = build(home, values, problems, model);
     if (!problems.isEmpty()) {
       throw BatonException.invalid(ErrorCode.CONFIG_INVALID, "The configuration is invalid:",
@@ -136,9 +143,14 @@ public final class ConfigLoader {
     }
     Path workspace = v.containsKey("workspace") ? Path.of(v.get("workspace"))
         : home.resolve("workspace");
+    String fallback = v.getOrDefault("planner.fallback", "offline").strip().toLowerCase();
+    if (!fallback.equals("offline") && !fallback.equals("none")) {
+      problems.add(new Problem("planner.fallback", "must be offline or none, was '"
+          + Visible.quote(fallback) + "'"));
+    }
     return new BatonConfig(home, store, engine, workspace, v.getOrDefault("tenant", "default"),
         zone, v.getOrDefault("owner", "me@baton.local"), dav(v, "calendar", problems),
-        dav(v, "contacts", problems), model);
+        dav(v, "contacts", problems), model, !fallback.equals("none"));
   }
 
   private static BatonConfig.Dav dav(Map<String, String> v, String prefix,

@@ -106,10 +106,10 @@ final class ApprovalCommands {
   record Target(ExecutionId execution, ApprovalId approval, boolean plan) {
     static Target resolve(BatonApp app, String raw) {
       if (raw.contains(".")) {
-        ApprovalId a = ApprovalId.of(raw);
+        ApprovalId a = Ids.approval(raw);
         return new Target(a.execution(), a, false);
       }
-      ExecutionState s = app.engine().state(ExecutionId.of(raw));
+      ExecutionState s = app.engine().state(Ids.execution(raw));
       if (s.planApprovalPending()) {
         return new Target(s.id(), null, true);
       }

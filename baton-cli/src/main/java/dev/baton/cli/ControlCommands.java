@@ -22,7 +22,7 @@ final class ControlCommands {
     @Override
     public Integer call() {
       try (BatonApp app = main.open()) {
-        app.engine().pause(ExecutionId.of(id), Main.who());
+        app.engine().pause(Ids.execution(id), Main.who());
         System.out.println("paused " + id);
         return ExitCodes.OK;
       }
@@ -41,7 +41,7 @@ final class ControlCommands {
     @Override
     public Integer call() throws Exception {
       try (BatonApp app = main.openToFollow()) {
-        ExecutionId execution = ExecutionId.of(id);
+        ExecutionId execution = Ids.execution(id);
         app.engine().resume(execution, Main.who());
         System.out.println("resumed " + id);
         return FollowHere.ifRunningHere(app, execution);
@@ -60,7 +60,7 @@ final class ControlCommands {
     @Override
     public Integer call() {
       try (BatonApp app = main.open()) {
-        app.engine().cancel(ExecutionId.of(id), Main.who());
+        app.engine().cancel(Ids.execution(id), Main.who());
         System.out.println("cancelled " + id);
         return ExitCodes.OK;
       }

@@ -33,6 +33,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = {"-y", "--yes"}, description = "Approve every step without asking")
   boolean yes;
 
+  @Option(names = "--wait", description = "Without a terminal: wait for approvals given in"
+      + " another shell instead of leaving the execution waiting (exit 6)")
+  boolean waitForApprovals;
+
   @Override
   public Integer call() throws Exception {
     BatonConfig config = main.config();
@@ -57,6 +61,7 @@ final class DemoCommand implements Callable<Integer> {
     run.main = main;
     run.planFile = plan;
     run.yes = yes;
+    run.waitForApprovals = waitForApprovals;
     run.request = "תקרא מה עשינו בדצמבר בתבואות ותקבע פגישה עם יואב";
     return run.call();
   }

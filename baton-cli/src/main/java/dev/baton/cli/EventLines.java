@@ -2,12 +2,24 @@ package dev.baton.cli;
 
 import dev.baton.core.exec.Event;
 import dev.baton.core.json.Json;
+import dev.baton.core.text.Redactor;
+import dev.baton.core.text.Visible;
 
 /** One readable line per event, for logs and terminals that cannot redraw. */
 final class EventLines {
   private EventLines() {}
 
   static String describe(Event event) {
+    String line = line(event);
+    return line == null ? null : Redactor.clean(Visible.line(line));
+  }
+
+  private static String firstLineOf(String text) {
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl) + " …";
+  }
+
+  private static String line(Event event) {
     String prefix = "[" + event.seq() + "] ";
     return switch (event) {
       case Event.ExecutionCreated e -> prefix + "created " + e.execution() + (e.plan() == null
@@ -36,8 +48,9 @@ final class EventLines {
       case Event.StepLogged e -> prefix + "  " + e.step() + " " + e.level().toLowerCase() + ": "
           + e.message();
       case Event.ApprovalRequested e -> prefix + "⏳ " + e.step() + " (" + e.tool()
-          + ") waits for approval " + e.approval() + ": " + (e.preview() != null ? e.preview()
-              : Json.write(e.arguments()));
+          + ") waits for approval " + e.approval() + ": " + (e.preview() != null
+              ? firstLineOf(e.preview()) : e.arguments().size() + " argument(s)")
+          + " (in full: baton status " + e.execution() + ")";
       case Event.ApprovalDecided e -> prefix + "  " + e.step() + " "
           + (e.approved() ? "approved" : "rejected") + " by " + e.by()
           + (e.editedArguments() == null ? "" : " with edited arguments");

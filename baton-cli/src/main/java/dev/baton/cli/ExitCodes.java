@@ -11,6 +11,8 @@ final class ExitCodes {
   static final int NOT_FOUND = 3;
   static final int CONFLICT = 4;
   static final int UNAVAILABLE = 5;
+  /** The execution waits for a person (an approval, or the plan) and this command left it so. */
+  static final int WAITING = 6;
 
   private ExitCodes() {}
 

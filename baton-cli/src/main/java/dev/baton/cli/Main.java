@@ -3,7 +3,6 @@ package dev.baton.cli;
 import dev.baton.app.BatonApp;
 import dev.baton.app.BatonConfig;
 import dev.baton.app.ConfigLoader;
-import dev.baton.core.error.BatonException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,6 +33,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--tenant", description = "Tenant to act for (default: default)")
   String tenant;
 
+  @Option(names = "--debug", description = "Print stack traces and library warnings")
+  boolean debug;
+
   public static void main(String[] args) {
     // why: Lucene logs through java.util.logging that the Vector API is not enabled; nothing a
     // person can act on, and it lands in the middle of the live view
@@ -43,14 +45,22 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code, without exiting. */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((ex, line, parsed) -> {
-      if (ex instanceof BatonException b) {
-        line.getErr().println("error: " + b.getMessage());
-        return ExitCodes.of(b);
-      }
-      line.getErr().println("error: " + ex);
-      return ExitCodes.EXECUTION_FAILED;
+    boolean debug = java.util.Arrays.asList(args).contains("--debug");
+    // why: libraries (the connection pool above all) log failures with stack traces; a person
+    // gets one line from us instead, and the traces with --debug
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
+    Main main = new Main();
+    CommandLine cli = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((ex, line, parsed) ->
+        Errors.report(ex, line.getErr(), debug));
+    cli.setParameterExceptionHandler((ex, parsedArgs) -> {
+      var err = ex.getCommandLine().getErr();
+      err.println(Errors.PREFIX + dev.baton.core.text.Visible.line(
+          dev.baton.core.text.Visible.shorten(String.valueOf(ex.getMessage()), 300)));
+      err.println(Errors.PREFIX + "see: baton " + ex.getCommandLine().getCommandName()
+          .replace("baton", "").strip() + " --help");
+      err.flush();
+      return ExitCodes.BAD_INPUT;
     });
     return cli.execute(args);
   }

@@ -28,7 +28,7 @@ final class PlanApproval {
     terminal.out().println("The plan:");
     for (Step step : s.plan().steps()) {
       terminal.out().println("  " + step.id() + "  " + step.tool() + "  "
-          + dev.baton.core.json.Json.write(step.args()));
+          + dev.baton.core.text.Visible.line(dev.baton.core.json.Json.write(step.args())));
     }
     while (true) {
       String answer = terminal.ask("[a]pprove  [r]eject  [d]rop steps (comma-separated) > ");
@@ -51,7 +51,7 @@ final class PlanApproval {
           return;
         }
       } catch (BatonException | IllegalArgumentException e) {
-        terminal.out().println(e.getMessage());
+        terminal.out().println(Errors.PREFIX + e.getMessage());
       }
     }
   }

@@ -26,6 +26,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     try (BatonApp app = main.open()) {
       PlanProposal proposal = app.plan(request);
+      app.takeWarnings().forEach(w -> System.err.println("warning: " + w));
       if (json) {
         System.out.println(PlanCodec.write(proposal.plan()));
       } else {

@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,20 +61,27 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--detach", description = "Submit, print the execution id and return")
   boolean detach;
 
+  @Option(names = "--wait", description = "Without a terminal: wait for approvals given in"
+      + " another shell (baton approve ID) instead of leaving the execution waiting (exit 6)")
+  boolean waitForApprovals;
+
   @Override
   public Integer call() throws Exception {
     if (planFile == null && request == null) {
       throw BatonException.of(ErrorCode.PLAN_MALFORMED,
           "say what to do (baton run \"request\") or give a plan with --plan FILE");
     }
-    Plan filePlan = planFile == null ? null : PlanCodec.parse(read(planFile));
+    Plan filePlan = planFile == null ? null : PlanCodec.parse(readBytes(planFile));
     try (BatonApp app = main.open()) {
       Submission.PlannedBy plannedBy = null;
       Plan plan = filePlan;
       if (plan == null) {
         PlanProposal proposal = app.plan(request);
         plan = proposal.plan();
-        plannedBy = new Submission.PlannedBy(app.plannerName(), proposal.cost());
+        List<String> warnings = app.takeWarnings();
+        warnings.forEach(w -> System.err.println("warning: " + w));
+        plannedBy = new Submission.PlannedBy(warnings.isEmpty() ? app.plannerName()
+            : "offline (" + app.plannerName() + " unreachable)", proposal.cost());
         if (!json) {
           System.out.println(PlanTree.render(proposal, proposal.language()));
           System.out.println(PlanCost.describe(proposal));
@@ -89,7 +98,10 @@ final class RunCommand implements Callable<Integer> {
       Terminal terminal = new Terminal(System.out, Terminal.detect());
       Watcher.Mode mode = json ? Watcher.Mode.JSON
           : terminal.interactive() ? Watcher.Mode.LIVE : Watcher.Mode.LINES;
-      try (Watcher watcher = new Watcher(app.engine(), terminal, mode, yes, Main.who())) {
+      // why: with nobody at a terminal to answer, waiting would hang a script forever
+      boolean leave = !yes && !waitForApprovals && !terminal.interactive();
+      try (Watcher watcher = new Watcher(app.engine(), terminal, mode, yes, leave,
+          Main.who())) {
         ExecutionId id = app.engine().submit(new Submission(null, plan,
             request == null ? planFile.getFileName().toString() : request,
             app.config().tenant(), options, plannedBy)).id();
@@ -101,11 +113,44 @@ final class RunCommand implements Callable<Integer> {
           PlanApproval.ask(app, terminal, id, yes);
         }
         ExecutionState end = watcher.follow(id);
+        if (!end.status().terminal()) {
+          return leftWaiting(end);
+        }
         if (!json) {
           PrintOut.result(System.out, end);
         }
         return ExitCodes.of(end.status());
       }
+    }
+  }
+
+  /** Says how to answer what the execution waits for, and returns {@link ExitCodes#WAITING}. */
+  static int leftWaiting(ExecutionState s) {
+    PrintStream out = System.out;
+    out.println();
+    out.println("⏳ Execution " + s.id() + " waits for a person; nobody is at a terminal here,"
+        + " so it is left waiting (exit code " + ExitCodes.WAITING + ").");
+    if (s.planApprovalPending()) {
+      out.println("  the plan: baton status " + s.id() + " shows it; baton approve " + s.id()
+          + " --follow runs it, baton reject " + s.id() + " drops it");
+    }
+    for (var a : s.pendingApprovals()) {
+      out.println("  " + a.step() + " (" + a.tool() + "): baton status " + s.id()
+          + " shows it in full;");
+      out.println("    answer in another shell: baton approve " + a.id() + " --follow   or   baton"
+          + " reject " + a.id());
+    }
+    out.println("  (run with --wait to wait here instead, or --yes to approve everything)");
+    return ExitCodes.WAITING;
+  }
+
+  /** A plan file's bytes (decoded strictly, with the place of a bad byte, by the codec). */
+  static byte[] readBytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw BatonException.of(ErrorCode.PLAN_MALFORMED, "cannot read the plan file " + file + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -6,16 +6,26 @@ import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.json.Json;
 import dev.baton.core.port.ExecutionSummary;
+import dev.baton.core.plan.PlanCodec;
+import dev.baton.core.plan.Step;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
-/** {@code baton status [ID]}: recent executions and pending approvals, or one execution's tree. */
-@Command(name = "status", description = "List executions, or show one execution's steps.")
+/**
+ * {@code baton status [ID]}: recent executions and pending approvals, or one execution: its steps,
+ * each result for people, and every pending approval in full (what it will do, every argument
+ * unshortened, where each value came from). {@code --json} gives programs all of it.
+ */
+@Command(name = "status", description = "List executions, or show one execution in full.")
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
@@ -33,20 +43,28 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (BatonApp app = main.open()) {
       if (id != null) {
-        ExecutionState s = app.engine().state(ExecutionId.of(id));
+        ExecutionState s = app.engine().state(Ids.execution(id));
         if (json) {
-          System.out.println(Json.write(app.store().summary(s.id()).orElseThrow()));
+          System.out.println(Json.write(asJson(app, s)));
         } else {
-          TreeRenderer.render(s, Instant.now(), false).forEach(System.out::println);
-          s.pendingApprovals().forEach(a -> System.out.println("  pending approval " + a.id()
-              + " for " + a.step() + ": " + Json.write(a.arguments())));
+          int width = Wrap.width();
+          TreeRenderer.render(s, Instant.now(), false, width).forEach(System.out::println);
+          System.out.println();
+          System.out.println(dev.baton.core.text.Visible.line(PrintOut.headline(s)));
+          PrintOut.stepLines(s, width).forEach(System.out::println);
+          for (Approval a : pending(s)) {
+            System.out.println();
+            ApprovalView.lines(a, s.plan(), width).forEach(System.out::println);
+            System.out.println("  answer: baton approve " + a.id() + "   or   baton reject "
+                + a.id());
+          }
         }
         return ExitCodes.OK;
       }
       List<ExecutionSummary> list = app.store().list(app.config().tenant(), limit);
-      List<Approval> pending = app.store().pendingApprovals(app.config().tenant());
+      List<Approval> pending = live(app, app.store().pendingApprovals(app.config().tenant()));
       if (json) {
-        System.out.println(Json.write(java.util.Map.of("executions", list, "pendingApprovals",
+        System.out.println(Json.write(Map.of("executions", list, "pendingApprovals",
             pending.stream().map(a -> a.id().value()).toList())));
         return ExitCodes.OK;
       }
@@ -59,9 +77,52 @@ final class StatusCommand implements Callable<Integer> {
             PrintOut.preview(x.request()));
       }
       for (Approval a : pending) {
-        System.out.println("pending approval " + a.id() + " (" + a.tool() + ")");
+        System.out.println("pending approval " + a.id() + " (" + a.tool() + "): baton status "
+            + a.execution() + " shows it in full");
       }
       return ExitCodes.OK;
     }
+  }
+
+  /** An ended execution has nothing pending, whatever its approvals still say. */
+  static List<Approval> pending(ExecutionState s) {
+    return s.status().terminal() ? List.of() : s.pendingApprovals();
+  }
+
+  /** The approvals whose execution has not ended (a cancelled one waits for nobody). */
+  private static List<Approval> live(BatonApp app, List<Approval> approvals) {
+    Map<ExecutionId, Boolean> ended = new HashMap<>();
+    return approvals.stream().filter(a -> !ended.computeIfAbsent(a.execution(),
+        x -> app.store().summary(x).map(sum -> sum.status().terminal()).orElse(true))).toList();
+  }
+
+  /** Everything a program may want: the summary, the plan, each step, every approval. */
+  private static ObjectNode asJson(BatonApp app, ExecutionState s) {
+    ObjectNode root = Json.object();
+    app.store().summary(s.id()).ifPresent(sum -> root.set("summary", Json.tree(sum)));
+    root.put("status", s.status().name());
+    root.put("statusReason", s.statusReason());
+    root.put("headline", PrintOut.headline(s));
+    root.set("plan", PlanCodec.toJson(s.plan()));
+    ArrayNode steps = root.putArray("steps");
+    for (Step step : s.plan().steps()) {
+      var st = s.step(step.id());
+      ObjectNode n = steps.addObject();
+      n.put("id", step.id().value());
+      n.put("tool", step.tool());
+      n.put("status", st.status().name());
+      n.put("attempts", st.attempts());
+      n.set("output", st.output());
+      n.set("error", st.error() == null ? null : Json.tree(st.error()));
+      n.put("note", st.note());
+    }
+    ArrayNode approvals = root.putArray("approvals");
+    List<Approval> open = pending(s);
+    for (Approval a : s.approvals().values()) {
+      ObjectNode n = (ObjectNode) Json.tree(a);
+      n.put("pending", open.contains(a));
+      approvals.add(n);
+    }
+    return root;
   }
 }

@@ -65,6 +65,37 @@ final class Terminal {
     drawn = 0;
   }
 
+  /** The terminal's height from {@code LINES}, else 24. */
+  static int height() {
+    try {
+      String lines = System.getenv("LINES");
+      return lines == null ? 24 : Math.max(5, Integer.parseInt(lines.strip()));
+    } catch (NumberFormatException e) {
+      return 24;
+    }
+  }
+
+  /**
+   * Prints lines a screen at a time when they do not fit (Enter shows the next page, q the
+   * rest at once is skipped to the question); all at once when not interactive.
+   */
+  void page(List<String> lines) {
+    int page = Math.max(3, height() - 2);
+    for (int i = 0; i < lines.size(); i++) {
+      if (interactive && i > 0 && i % page == 0) {
+        String answer = ask("-- " + i + " of " + lines.size() + " lines; Enter for more, q to"
+            + " stop showing --");
+        if (answer == null || answer.strip().startsWith("q")) {
+          out.println("(" + (lines.size() - i) + " more lines: [v] shows them again, baton"
+              + " status shows them all)");
+          return;
+        }
+      }
+      out.println(lines.get(i));
+    }
+    out.flush();
+  }
+
   /** Reads one line; null at end of input. */
   String ask(String prompt) {
     out.print(prompt);

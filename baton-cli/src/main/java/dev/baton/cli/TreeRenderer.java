@@ -21,9 +21,16 @@ final class TreeRenderer {
   private TreeRenderer() {}
 
   static List<String> render(ExecutionState s, Instant now, boolean color) {
+    return render(s, now, color, Wrap.width());
+  }
+
+  /** As {@link #render(ExecutionState, Instant, boolean)}, wrapping lines at {@code width}. */
+  static List<String> render(ExecutionState s, Instant now, boolean color, int width) {
     List<String> lines = new ArrayList<>();
     int total = s.steps().size();
-    int done = s.finishedSteps();
+    // why: a cancelled step did not get done; counting it would show a cancelled execution at 100%
+    int done = (int) s.steps().values().stream().filter(x -> x.status() == StepStatus.SUCCEEDED
+        || x.status() == StepStatus.FAILED || x.status() == StepStatus.SKIPPED).count();
     int percent = total == 0 ? 100 : done * 100 / total;
     int filled = total == 0 ? BAR : done * BAR / total;
     Instant end = s.status().terminal() ? s.updatedAt() : now;
@@ -55,12 +62,16 @@ final class TreeRenderer {
       if (note != null) {
         line.append("  ").append(note);
       }
-      lines.add(line.toString().stripTrailing());
+      lines.addAll(Wrap.lines(line.toString().stripTrailing(), width, "").stream()
+          .map(l -> l.startsWith("  ") ? l : "      " + l).toList());
     }
     return lines;
   }
 
   private static String note(ExecutionState s, StepState st) {
+    if (st.status() == StepStatus.WAITING_FOR_APPROVAL && s.status().terminal()) {
+      return "was waiting for approval when the execution ended";
+    }
     if (st.status() == StepStatus.WAITING_FOR_APPROVAL) {
       var q = s.latestQuestion(st.id()).filter(x -> x.pending()).orElse(null);
       if (q != null) {
@@ -72,12 +83,13 @@ final class TreeRenderer {
           : "waiting for approval: baton approve " + a.id() + (a.escalated() ? " (escalated)" : "");
     }
     if (st.status() == StepStatus.FAILED && st.error() != null) {
-      return st.error().code() + ": " + firstLine(st.error().message());
+      return st.error().code() + ": " + dev.baton.core.text.Visible.line(firstLine(
+          st.error().message()));
     }
     if (st.status() == StepStatus.RUNNING && st.error() != null) {
       return "retrying after " + st.error().code();
     }
-    return st.note();
+    return st.note() == null ? null : dev.baton.core.text.Visible.line(st.note());
   }
 
   static String firstLine(String text) {

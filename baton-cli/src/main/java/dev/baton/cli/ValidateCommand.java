@@ -21,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plan plan = PlanCodec.parse(RunCommand.read(file));
+    Plan plan = PlanCodec.parse(RunCommand.readBytes(file));
     try (BatonApp app = main.open()) {
       new PlanValidator(app.catalog()).check(plan);
       System.out.println("valid: " + plan.steps().size() + " steps");

@@ -7,6 +7,7 @@ import dev.baton.core.exec.Approval;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.json.Json;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,21 +30,35 @@ final class Watcher implements AutoCloseable {
   private final Terminal terminal;
   private final Mode mode;
   private final boolean yes;
+  private final boolean leaveWhenWaiting;
   private final String who;
   private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
   private final AutoCloseable subscription;
   private final Set<String> asked = new HashSet<>();
 
   Watcher(Engine engine, Terminal terminal, Mode mode, boolean yes, String who) {
+    this(engine, terminal, mode, yes, false, who);
+  }
+
+  /**
+   * @param leaveWhenWaiting stop following (and return the state) once the execution can go no
+   *     further without a person, instead of waiting for someone to answer elsewhere
+   */
+  Watcher(Engine engine, Terminal terminal, Mode mode, boolean yes, boolean leaveWhenWaiting,
+      String who) {
     this.engine = engine;
     this.terminal = terminal;
     this.mode = mode;
     this.yes = yes;
+    this.leaveWhenWaiting = leaveWhenWaiting;
     this.who = who;
     this.subscription = engine.subscribe(queue::add);
   }
 
-  /** Follows one execution until it ends and returns its final state. */
+  /**
+   * Follows one execution until it ends (or, when leaving while waiting, until it waits for a
+   * person with nothing else running) and returns its state then.
+   */
   ExecutionState follow(ExecutionId id) throws InterruptedException {
     ExecutionState state = engine.state(id);
     if (mode == Mode.JSON) {
@@ -51,22 +66,31 @@ final class Watcher implements AutoCloseable {
     }
     Instant lastDraw = Instant.EPOCH;
     while (true) {
+      if (!yes && !state.pendingApprovals().isEmpty()) {
+        // why: the tree above a prompt must show every step as it is now, not 80 ms ago
+        state = drain(id, state);
+        if (mode == Mode.LIVE) {
+          terminal.redraw(TreeRenderer.render(state, Instant.now(), true));
+          lastDraw = Instant.now();
+        }
+      }
       answerApprovals(state);
       if (state.status().terminal()) {
         break;
+      }
+      if (leaveWhenWaiting && waitingForPerson(state)) {
+        state = drain(id, state);
+        if (waitingForPerson(state)) {
+          break;
+        }
       }
       Event e = queue.poll(100, TimeUnit.MILLISECONDS);
       if (e == null) {
         if (!engine.running(id)) {
           state = engine.state(id);
         }
-      } else if (e.execution().equals(id)) {
-        if (e.seq() == state.lastSeq() + 1) {
-          state.apply(e);
-          print(e);
-        } else if (e.seq() > state.lastSeq()) {
-          state = engine.state(id);
-        }
+      } else {
+        state = take(id, state, e);
       }
       if (mode == Mode.LIVE && Instant.now().isAfter(lastDraw.plusMillis(80))) {
         terminal.redraw(TreeRenderer.render(state, Instant.now(), true));
@@ -77,6 +101,33 @@ final class Watcher implements AutoCloseable {
       terminal.redraw(TreeRenderer.render(state, Instant.now(), true));
     }
     return state;
+  }
+
+  /** Whether nothing more happens until a person answers (an approval or the plan). */
+  static boolean waitingForPerson(ExecutionState s) {
+    return s.status() == ExecutionStatus.WAITING_FOR_APPROVAL
+        || s.status() == ExecutionStatus.AWAITING_PLAN_APPROVAL;
+  }
+
+  /** Applies every event already queued. */
+  private ExecutionState drain(ExecutionId id, ExecutionState state) {
+    ExecutionState s = state;
+    for (Event e = queue.poll(); e != null; e = queue.poll()) {
+      s = take(id, s, e);
+    }
+    return s;
+  }
+
+  private ExecutionState take(ExecutionId id, ExecutionState state, Event e) {
+    if (!e.execution().equals(id)) {
+      return state;
+    }
+    if (e.seq() == state.lastSeq() + 1) {
+      state.apply(e);
+      print(e);
+      return state;
+    }
+    return e.seq() > state.lastSeq() ? engine.state(id) : state;
   }
 
   private void print(Event e) {
@@ -104,19 +155,23 @@ final class Watcher implements AutoCloseable {
           say("approved " + a.id() + " (--yes)");
         }
       } else if (terminal.interactive() && mode != Mode.JSON) {
-        prompt(a);
+        prompt(a, state);
       } else if (mode != Mode.JSON) {
-        say("approval needed for step " + a.step() + " (" + a.tool() + "): baton approve "
-            + a.id() + "  or  baton reject " + a.id());
+        say("approval needed for step " + a.step() + " (" + a.tool() + "): baton status "
+            + a.execution() + " shows it in full; answer with baton approve " + a.id()
+            + "  or  baton reject " + a.id());
       }
     }
   }
 
-  private void prompt(Approval a) {
+  private void prompt(Approval a, ExecutionState state) {
     terminal.release();
-    PrintOut.approval(terminal.out(), a);
+    terminal.out().println();
+    // why: a long document or many arguments are shown a page at a time, never cut
+    terminal.page(ApprovalView.lines(a, state.plan(), Wrap.width()));
     while (true) {
-      String answer = terminal.ask("[a]pprove  [r]eject  [e]dit arguments  [l]ater > ");
+      String answer = terminal.ask("[a]pprove  [r]eject  [e]dit arguments  [v]iew again"
+          + "  [l]ater > ");
       if (answer == null || answer.isBlank() || answer.startsWith("l")) {
         say("left pending: baton approve " + a.id());
         return;
@@ -139,17 +194,18 @@ final class Watcher implements AutoCloseable {
             JsonNode node = Json.parse(json == null ? "" : json, ErrorCode.APPROVAL_INVALID_EDIT,
                 "The edited arguments");
             if (!(node instanceof ObjectNode edits)) {
-              say("the arguments must be a JSON object");
+              say(Errors.PREFIX + "the arguments must be a JSON object");
               continue;
             }
             if (decide(() -> engine.approve(a.id(), edits, who, "edited"))) {
               return;
             }
           } catch (BatonException ex) {
-            say(ex.getMessage());
+            say(Errors.PREFIX + ex.getMessage());
           }
         }
-        default -> say("answer a, r, e or l");
+        case 'v' -> terminal.page(ApprovalView.lines(a, state.plan(), Wrap.width()));
+        default -> say("answer a, r, e, v or l");
       }
     }
   }
@@ -159,14 +215,14 @@ final class Watcher implements AutoCloseable {
       action.run();
       return true;
     } catch (BatonException e) {
-      say(e.getMessage());
+      say(Errors.PREFIX + e.getMessage());
       return e.code() == ErrorCode.APPROVAL_ALREADY_DECIDED;
     }
   }
 
   private void say(String text) {
     terminal.release();
-    terminal.out().println(text);
+    terminal.out().println(dev.baton.core.text.Redactor.clean(text));
   }
 
   @Override

@@ -97,7 +97,7 @@ class CliTest {
     Path plan = write("p.json", """
         {"steps":[{"id":"tell","tool":"demo.notify","args":{"to":"יואב","message":"שלום"}},
                   {"id":"warn","tool":"demo.notify","args":{"to":"dana","message":"hi"}}]}""");
-    try (ChildBaton run = ChildBaton.start(home, "run", "--plan", plan.toString())) {
+    try (ChildBaton run = ChildBaton.start(home, "run", "--plan", plan.toString(), "--wait")) {
       String line = run.awaitLine(l -> l.contains("baton approve ") && l.contains(".warn.1"),
           Duration.ofSeconds(60));
       String id = line.replaceAll(".*baton approve (ex-[0-9a-f]+)\\.warn\\.1.*", "$1");
@@ -154,7 +154,7 @@ class CliTest {
     Path plan = write("p.json", """
         {"steps":[{"id":"tell","tool":"demo.notify","args":{"to":"יואב","message":"מחר ב-10"}}]}""");
     String approval;
-    try (ChildBaton run = ChildBaton.start(home, "run", "--plan", plan.toString())) {
+    try (ChildBaton run = ChildBaton.start(home, "run", "--plan", plan.toString(), "--wait")) {
       String line = run.awaitLine(l -> l.contains("baton approve ") && l.contains(".tell.1"),
           Duration.ofSeconds(60));
       approval = line.replaceAll(".*baton approve (ex-[0-9a-f]+\\.tell\\.1).*", "$1");

@@ -47,7 +47,7 @@ class CrashRecoveryTest {
         ]}""", StandardCharsets.UTF_8);
 
     String id;
-    try (ChildBaton first = ChildBaton.start(home, "run", "--plan", plan.toString(), "--json")) {
+    try (ChildBaton first = ChildBaton.start(home, "run", "--plan", plan.toString(), "--json", "--wait")) {
       String created = first.awaitLine(l -> l.contains("\"type\":\"ExecutionCreated\""), WAIT);
       id = created.replaceAll(".*\"execution\":\"(ex-[0-9a-f]+)\".*", "$1");
       first.awaitLine(l -> l.contains("\"type\":\"ApprovalRequested\""), WAIT);

@@ -40,7 +40,7 @@ class PostgresCliTest {
         {"steps":[{"id":"wait","tool":"demo.sleep","args":{"millis":50,"text":"שלום"}},
                   {"id":"tell","tool":"demo.notify",
                    "args":{"to":"יואב","message":{"$ref":"wait#/text"}}}]}""");
-    try (ChildBaton run = ChildBaton.start(home, "run", "--plan", plan.toString())) {
+    try (ChildBaton run = ChildBaton.start(home, "run", "--plan", plan.toString(), "--wait")) {
       String line = run.awaitLine(l -> l.contains("baton approve ") && l.contains(".tell.1"),
           Duration.ofSeconds(60));
       String approval = line.replaceAll(".*baton approve (ex-[0-9a-f]+\\.tell\\.1).*", "$1");

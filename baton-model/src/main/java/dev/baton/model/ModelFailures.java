@@ -1,5 +1,6 @@
 package dev.baton.model;
 
+import dev.baton.core.text.Redactor;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.langchain4j.exception.ContentFilteredException;
@@ -72,7 +73,11 @@ final class ModelFailures {
 
   private static BatonException.Builder failure(ErrorCode code, String message, String model,
       Throwable cause) {
-    return BatonException.builder(code, message).cause(cause).details(Map.of("model", model));
+    // why: a server's error body may echo the key or the Authorization header; the message is
+    // stored with the execution and printed, so it passes the redactor here, where it is made.
+    // The cause is kept for --debug only, and is not stored.
+    return BatonException.builder(code, Redactor.clean(message)).cause(cause)
+        .details(Map.of("model", model));
   }
 
   private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {

@@ -2,7 +2,6 @@ package dev.baton.planner;
 
 import dev.baton.core.plan.Title;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -143,11 +142,9 @@ final class Wording {
         + with(pick(" ב", " on "), project(u.language()));
   }
 
-  /** A file name from the English title: lower-case words joined by '-'. */
+  /** A file name from the English title: lower-case words joined by '-' (see {@link FileNames}). */
   String slug(String englishTitle, String fallback) {
-    String s = englishTitle.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-|-$", "");
-    return s.isEmpty() ? fallback : s;
+    return FileNames.slug(englishTitle, fallback);
   }
 
   // --- reasons

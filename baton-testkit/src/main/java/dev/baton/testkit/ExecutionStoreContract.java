@@ -399,6 +399,19 @@ public abstract class ExecutionStoreContract {
   // ---------------------------------------------------------------- approvals
 
   @Test
+  void anEndedExecutionListsNoPendingApproval() {
+    Events run = readyToSend("acme");
+    store.append(List.of(run.approvalRequested("send")));
+    assertThat(store.countPendingHumanSteps(null)).isEqualTo(1);
+
+    store.append(List.of(run.status(ExecutionStatus.CANCELLED)));
+
+    assertThat(store.pendingApprovals(null)).isEmpty();
+    assertThat(store.countPendingHumanSteps("acme")).isZero();
+    assertThat(store.load(run.execution()).pendingApprovals()).isEmpty();
+  }
+
+  @Test
   void pagesThroughPendingApprovalsAndCountsHumanSteps() {
     List<ExecutionId> oldestFirst = new ArrayList<>();
     for (int i = 0; i < 5; i++) {

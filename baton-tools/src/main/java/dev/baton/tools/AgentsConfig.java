@@ -13,9 +13,11 @@ import java.util.Objects;
  * {@link #embedded(Path)} gives the no-set-up defaults (files inside the workspace).
  *
  * @param owner the e-mail address of the person the agents act for; always an attendee
+ * @param reserved folders tools must never read or write even inside the workspace (Baton's data
+ *     folder: database, configuration, keys)
  */
 public record AgentsConfig(Path workspace, ZoneId zone, WorkingHours workingHours, String owner,
-    Calendar calendar, Contacts contacts, Clock clock) {
+    Calendar calendar, Contacts contacts, Clock clock, java.util.List<Path> reserved) {
 
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jerusalem");
   public static final String DEFAULT_OWNER = "me@baton.local";
@@ -30,6 +32,17 @@ public record AgentsConfig(Path workspace, ZoneId zone, WorkingHours workingHour
     Objects.requireNonNull(calendar, "calendar");
     Objects.requireNonNull(contacts, "contacts");
     Objects.requireNonNull(clock, "clock");
+    reserved = reserved == null ? java.util.List.of() : java.util.List.copyOf(reserved);
+  }
+
+  public AgentsConfig(Path workspace, ZoneId zone, WorkingHours workingHours, String owner,
+      Calendar calendar, Contacts contacts, Clock clock) {
+    this(workspace, zone, workingHours, owner, calendar, contacts, clock, java.util.List.of());
+  }
+
+  /** With folders that tools must never reach (Baton's data folder). */
+  public AgentsConfig withReserved(java.util.List<Path> value) {
+    return new AgentsConfig(workspace, zone, workingHours, owner, calendar, contacts, clock, value);
   }
 
   /** Workspace folder, calendar.ics and contacts.vcf inside it, Asia/Jerusalem, Sun–Thu 9–18. */
@@ -40,23 +53,25 @@ public record AgentsConfig(Path workspace, ZoneId zone, WorkingHours workingHour
   }
 
   public AgentsConfig withCalendar(Calendar value) {
-    return new AgentsConfig(workspace, zone, workingHours, owner, value, contacts, clock);
+    return new AgentsConfig(workspace, zone, workingHours, owner, value, contacts, clock, reserved);
   }
 
   public AgentsConfig withContacts(Contacts value) {
-    return new AgentsConfig(workspace, zone, workingHours, owner, calendar, value, clock);
+    return new AgentsConfig(workspace, zone, workingHours, owner, calendar, value, clock, reserved);
   }
 
   public AgentsConfig withClock(Clock value) {
-    return new AgentsConfig(workspace, zone, workingHours, owner, calendar, contacts, value);
+    return new AgentsConfig(workspace, zone, workingHours, owner, calendar, contacts, value, reserved);
   }
 
   public AgentsConfig withZone(ZoneId value) {
-    return new AgentsConfig(workspace, value, workingHours, owner, calendar, contacts, clock);
+    return new AgentsConfig(workspace, value, workingHours, owner, calendar, contacts, clock,
+        reserved);
   }
 
   public AgentsConfig withWorkingHours(WorkingHours value) {
-    return new AgentsConfig(workspace, zone, value, owner, calendar, contacts, clock);
+    return new AgentsConfig(workspace, zone, value, owner, calendar, contacts, clock,
+        reserved);
   }
 
   /** Which calendar back end: an .ics file, or a CalDAV calendar collection. */

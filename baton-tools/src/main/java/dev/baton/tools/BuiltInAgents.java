@@ -21,6 +21,7 @@ import dev.baton.tools.files.ListFilesTool;
 import dev.baton.tools.files.LuceneFolderDrive;
 import dev.baton.tools.files.ReadFileTool;
 import dev.baton.tools.files.SearchFilesTool;
+import dev.baton.tools.workspace.StoredFile;
 import dev.baton.tools.workspace.Workspace;
 import java.util.List;
 
@@ -37,11 +38,11 @@ public final class BuiltInAgents {
   }
 
   public static List<Tool> tools(AgentsConfig config, TextModel model) {
-    Workspace workspace = new Workspace(config.workspace());
+    Workspace workspace = new Workspace(config.workspace(), config.reserved());
     LuceneFolderDrive drive = new LuceneFolderDrive(workspace, config.zone());
-    CalendarAgent calendar = new CalendarAgent(calendarBackend(config), config.owner(),
+    CalendarAgent calendar = new CalendarAgent(calendarBackend(config, workspace), config.owner(),
         config.zone(), config.workingHours(), config.clock());
-    ContactsBackend contacts = contactsBackend(config);
+    ContactsBackend contacts = contactsBackend(config, workspace);
     return List.of(
         new SearchFilesTool(drive),
         new ListFilesTool(drive),
@@ -55,22 +56,41 @@ public final class BuiltInAgents {
         new WriteDocumentTool(workspace));
   }
 
-  static CalendarBackend calendarBackend(AgentsConfig config) {
+  static CalendarBackend calendarBackend(AgentsConfig config, Workspace workspace) {
     var c = config.calendar();
     return switch (c.kind()) {
-      case ICS -> new IcsCalendarBackend(c.file(), config.zone(), config.clock());
+      case ICS -> new IcsCalendarBackend(stored(c.file(), workspace), config.zone(),
+          config.clock());
       case CALDAV -> new CalDavCalendarBackend(
           new DavClient("CalDAV server", c.dav().user(), c.dav().password()), c.dav().url(),
           config.zone(), config.clock());
     };
   }
 
-  static ContactsBackend contactsBackend(AgentsConfig config) {
+  static ContactsBackend contactsBackend(AgentsConfig config, Workspace workspace) {
     var c = config.contacts();
     return switch (c.kind()) {
-      case VCF -> new VcfContactsBackend(c.file());
+      case VCF -> new VcfContactsBackend(stored(c.file(), workspace));
       case CARDDAV -> new CardDavContactsBackend(
           new DavClient("CardDAV server", c.dav().user(), c.dav().password()), c.dav().url());
     };
+  }
+
+  /** A back end's file: confined to the workspace when it lies inside it (never through a link). */
+  static StoredFile stored(java.nio.file.Path file, Workspace workspace) {
+    java.nio.file.Path abs = file.toAbsolutePath().normalize();
+    java.nio.file.Path root = workspace.root();
+    java.nio.file.Path inside = abs.startsWith(root) ? abs
+        : abs.getParent() != null && real(abs.getParent()).startsWith(root)
+            ? real(abs.getParent()).resolve(abs.getFileName()) : null;
+    return inside == null ? StoredFile.at(file) : workspace.file(workspace.relative(inside));
+  }
+
+  private static java.nio.file.Path real(java.nio.file.Path p) {
+    try {
+      return p.toRealPath();
+    } catch (java.io.IOException e) {
+      return p;
+    }
   }
 }

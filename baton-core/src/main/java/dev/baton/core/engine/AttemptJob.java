@@ -11,6 +11,7 @@ import dev.baton.core.json.Json;
 import dev.baton.core.plan.StepId;
 import dev.baton.core.port.ResourceLocks;
 import dev.baton.core.port.TimePort;
+import dev.baton.core.text.Redactor;
 import dev.baton.core.tool.StepLogger;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolContext;
@@ -213,12 +214,14 @@ final class AttemptJob implements Runnable {
     StepLogger log = new StepLogger() {
       @Override
       public void info(String message) {
-        fact(seq -> new Event.StepLogged(ex, seq, engine.time().instant(), st, "INFO", message));
+        String clean = Redactor.clean(message);
+        fact(seq -> new Event.StepLogged(ex, seq, engine.time().instant(), st, "INFO", clean));
       }
 
       @Override
       public void warn(String message) {
-        fact(seq -> new Event.StepLogged(ex, seq, engine.time().instant(), st, "WARN", message));
+        String clean = Redactor.clean(message);
+        fact(seq -> new Event.StepLogged(ex, seq, engine.time().instant(), st, "WARN", clean));
       }
     };
     return new ToolContext(ex.value(), st.value(), run.attempt(), ex.value() + "/" + st.value(),

@@ -67,7 +67,7 @@ final class Telemetry {
     };
     span.setAttribute(OUTCOME, result);
     if (outcome instanceof AttemptResult.Failed f) {
-      span.setStatus(StatusCode.ERROR, f.error().getMessage());
+      span.setStatus(StatusCode.ERROR, dev.baton.core.text.Redactor.clean(f.error().getMessage()));
     }
     span.end();
     Attributes attrs = attributes.computeIfAbsent(tool + "\u0000" + result,

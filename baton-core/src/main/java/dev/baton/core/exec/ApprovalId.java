@@ -13,7 +13,8 @@ public record ApprovalId(@JsonValue String value) {
   public ApprovalId {
     Objects.requireNonNull(value, "value");
     if (value.isBlank() || value.length() > 160 || !value.matches("[A-Za-z0-9_.-]+")) {
-      throw new IllegalArgumentException("'" + value + "' is not an approval id");
+      throw new IllegalArgumentException("'" + dev.baton.core.text.Visible.quote(value)
+          + "' is not an approval id");
     }
   }
 

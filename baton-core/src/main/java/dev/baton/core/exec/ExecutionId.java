@@ -13,7 +13,8 @@ public record ExecutionId(@JsonValue String value) {
   public ExecutionId {
     Objects.requireNonNull(value, "value");
     if (value.isBlank() || value.length() > 64 || !value.matches("[A-Za-z0-9_-]+")) {
-      throw new IllegalArgumentException("'" + value + "' is not an execution id"
+      throw new IllegalArgumentException("'" + dev.baton.core.text.Visible.quote(value)
+          + "' is not an execution id"
           + " (letters, digits, '_' and '-', at most 64)");
     }
   }

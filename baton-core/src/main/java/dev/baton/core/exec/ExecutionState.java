@@ -421,8 +421,9 @@ public final class ExecutionState {
     return Optional.ofNullable(found);
   }
 
+  /** Approvals waiting for a person; none once the execution has ended (nothing will run). */
   public List<Approval> pendingApprovals() {
-    return pendingHumanSteps == 0 ? List.of()
+    return pendingHumanSteps() == 0 ? List.of()
         : approvals.values().stream().filter(Approval::pending).toList();
   }
 
@@ -430,8 +431,9 @@ public final class ExecutionState {
     return Collections.unmodifiableMap(questions);
   }
 
+  /** Questions waiting for a person; none once the execution has ended. */
   public List<Question> pendingQuestions() {
-    return pendingHumanSteps == 0 ? List.of()
+    return pendingHumanSteps() == 0 ? List.of()
         : questions.values().stream().filter(Question::pending).toList();
   }
 
@@ -445,9 +447,9 @@ public final class ExecutionState {
     return Optional.ofNullable(found);
   }
 
-  /** How many approvals and questions wait for a person. */
+  /** How many approvals and questions wait for a person (none once the execution has ended). */
   public int pendingHumanSteps() {
-    return pendingHumanSteps;
+    return status.terminal() ? 0 : pendingHumanSteps;
   }
 
   public boolean planApprovalPending() {

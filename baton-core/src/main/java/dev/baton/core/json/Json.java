@@ -1,8 +1,6 @@
 package dev.baton.core.json;
 
-import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,14 +25,14 @@ public final class Json {
     return JsonNodeFactory.instance.objectNode();
   }
 
-  /** Parses JSON text; a syntax error becomes {@code code} with the line and column in the message. */
+  /**
+   * Parses JSON a person or program handed Baton, strictly (see {@link StrictJson}): duplicate
+   * keys, too deep nesting, numbers out of range and trailing text are refused, each located.
+   *
+   * @throws BatonException {@code code}, naming the input as {@code what}
+   */
   public static JsonNode parse(String text, ErrorCode code, String what) {
-    try {
-      return MAPPER.readTree(text);
-    } catch (JacksonException e) {
-      throw BatonException.of(code, what + " is not valid JSON: " + e.getOriginalMessage()
-          + location(e), e);
-    }
+    return StrictJson.parse(text, code, what);
   }
 
   public static String write(Object value) {
@@ -49,8 +47,4 @@ public final class Json {
     return MAPPER.treeToValue(node, type);
   }
 
-  private static String location(JacksonException e) {
-    var loc = e.getLocation();
-    return loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
-  }
 }

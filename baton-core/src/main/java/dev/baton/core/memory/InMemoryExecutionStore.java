@@ -282,7 +282,8 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     lock.lock();
     try {
       logs.forEach((id, log) -> {
-        if (!log.pending.isEmpty() && (tenant == null || tenant.equals(log.tenant))) {
+        if (!log.pending.isEmpty() && !log.status.terminal()
+            && (tenant == null || tenant.equals(log.tenant))) {
           ids.add(id);
         }
       });
@@ -317,7 +318,7 @@ public final class InMemoryExecutionStore implements ExecutionStore {
     try {
       int n = 0;
       for (Log log : logs.values()) {
-        if (tenant == null || tenant.equals(log.tenant)) {
+        if (!log.status.terminal() && (tenant == null || tenant.equals(log.tenant))) {
           n += log.pending.size();
         }
       }

@@ -4,6 +4,8 @@ import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.error.Problem;
 import dev.baton.core.json.Json;
+import dev.baton.core.json.StrictJson;
+import dev.baton.core.text.Visible;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,9 +23,23 @@ public final class PlanCodec {
 
   private PlanCodec() {}
 
-  /** Parses plan JSON text. @throws BatonException PLAN_MALFORMED with every problem found */
+  /**
+   * Parses plan JSON text strictly (see {@link StrictJson}).
+   *
+   * @throws BatonException PLAN_MALFORMED with every problem found, each located
+   */
   public static Plan parse(String text) {
-    return read(Json.parse(text, ErrorCode.PLAN_MALFORMED, "The plan"));
+    return read(StrictJson.parse(text, ErrorCode.PLAN_MALFORMED, "The plan"));
+  }
+
+  /**
+   * Parses a plan file's bytes: strict UTF-8 (a malformed byte is reported with its line and
+   * column; a leading byte-order mark is allowed), then strict JSON.
+   *
+   * @throws BatonException PLAN_MALFORMED with every problem found, each located
+   */
+  public static Plan parse(byte[] utf8) {
+    return read(StrictJson.parse(utf8, ErrorCode.PLAN_MALFORMED, "The plan"));
   }
 
   /** Reads a plan from a JSON tree. @throws BatonException PLAN_MALFORMED with every problem found */
@@ -34,9 +50,12 @@ public final class PlanCodec {
       throw BatonException.invalid(ErrorCode.PLAN_MALFORMED, "The plan is malformed:",
           List.of(new Problem("", "a plan must be a JSON object with a \"steps\" array")));
     }
+    // why: a plan from a model arrives as a tree, not text; its numbers get the same check
+    problems.addAll(StrictJson.numberProblems(root));
     for (String name : root.propertyNames()) {
       if (!name.equals("steps") && !name.equals("$schema")) {
-        problems.add(new Problem("/" + name, "unknown field; a plan has only \"steps\""));
+        problems.add(new Problem("/" + Visible.quote(name), "unknown field; a plan has only"
+            + " \"steps\""));
       }
     }
     JsonNode list = root.get("steps");
@@ -66,13 +85,14 @@ public final class PlanCodec {
     int before = problems.size();
     for (String name : node.propertyNames()) {
       if (!STEP_FIELDS.contains(name)) {
-        problems.add(new Problem(at + "/" + name, "unknown field; a step has " + STEP_FIELDS));
+        problems.add(new Problem(at + "/" + Visible.quote(name), "unknown field; a step has "
+            + STEP_FIELDS));
       }
     }
     String id = text(node, "id", at, problems, true);
     if (id != null && !StepId.isValid(id)) {
       problems.add(new Problem(at + "/id",
-          "'" + id + "' is not a valid step id (a letter, then letters, digits, '_' or '-')"));
+          "'" + Visible.quote(id) + "' is not a valid step id (a letter, then letters, digits, '_' or '-')"));
     }
     String tool = text(node, "tool", at, problems, true);
     JsonNode args = node.get("args");

@@ -3,6 +3,7 @@ package dev.baton.core.plan;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.error.Problem;
+import dev.baton.core.text.Visible;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolCatalog;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class PlanValidator {
       List<Problem> problems) {
     Tool tool = catalog.find(step.tool()).orElse(null);
     if (tool == null) {
-      problems.add(new Problem(at(i) + "/tool", "unknown tool '" + step.tool() + "'"
+      problems.add(new Problem(at(i) + "/tool", "unknown tool '" + Visible.quote(step.tool()) + "'"
           + suggestion(step.tool())));
     }
     for (int k = 0; k < step.after().size(); k++) {

@@ -13,7 +13,8 @@ public record StepId(@JsonValue String value) implements Comparable<StepId> {
     Objects.requireNonNull(value, "value");
     if (!SHAPE.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          "step id '" + value + "' must be a letter followed by up to 63 letters, digits, '_' or '-'");
+          "step id '" + dev.baton.core.text.Visible.quote(value) + "' must be a letter followed"
+              + " by up to 63 letters, digits, '_' or '-'");
     }
   }
 

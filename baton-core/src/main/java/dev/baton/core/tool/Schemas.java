@@ -43,7 +43,29 @@ public final class Schemas {
     // why: victools marks nothing required by default; a record component is required unless it
     // says otherwise by being Optional.
     config.forFields().withRequiredCheck(field -> !field.getType().isInstanceOf(Optional.class));
+    // why: "integer" alone lets 99999999999 through to an int, which then fails when the step
+    // runs (perhaps after a side effect); the bounds make the plan check catch it first
+    config.forTypesInGeneral()
+        .withNumberInclusiveMinimumResolver(scope -> bound(scope.getType().getErasedType(), true))
+        .withNumberInclusiveMaximumResolver(scope -> bound(scope.getType().getErasedType(), false));
     return new SchemaGenerator(config.build());
+  }
+
+  /** The range of a Java whole-number type, or null for other types. */
+  private static java.math.BigDecimal bound(Class<?> type, boolean min) {
+    long value;
+    if (type == int.class || type == Integer.class) {
+      value = min ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+    } else if (type == long.class || type == Long.class) {
+      value = min ? Long.MIN_VALUE : Long.MAX_VALUE;
+    } else if (type == short.class || type == Short.class) {
+      value = min ? Short.MIN_VALUE : Short.MAX_VALUE;
+    } else if (type == byte.class || type == Byte.class) {
+      value = min ? Byte.MIN_VALUE : Byte.MAX_VALUE;
+    } else {
+      return null;
+    }
+    return java.math.BigDecimal.valueOf(value);
   }
 
   /** The JSON schema of a record (or other bean) type. */

@@ -38,7 +38,7 @@ final class DataSources {
     pool.setPoolName("baton-sqlite");
     pool.setDataSource(sqlite);
     pool.setMaximumPoolSize(SQLITE_POOL_SIZE);
-    return open(pool, "SQLite file " + file);
+    return open(pool, "the SQLite database " + file);
   }
 
   /** A pool on PostgreSQL whose connections use {@code schema} (null: the server's default). */
@@ -59,9 +59,34 @@ final class DataSources {
     try {
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      // why: Hikari reports an unreachable database as its own unchecked exception
+      // why: Hikari reports an unreachable database as its own unchecked exception, the cause
+      // three levels down; a person needs the one line that says what happened
       throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "cannot open " + what + ": "
-          + e.getMessage(), e);
+          + reason(e), e);
     }
+  }
+
+  /** The innermost message of a failure chain, on one line, as a person can act on it. */
+  static String reason(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String text = String.valueOf(t.getMessage()).replaceAll("\\s+", " ").strip();
+    if (text.contains("SQLITE_BUSY") || text.contains("database is locked")) {
+      return "it is locked by another program (waited " + SQLITE_BUSY_TIMEOUT.toSeconds()
+          + " s); close that program or try again";
+    }
+    if (text.contains("SQLITE_CORRUPT") || text.contains("malformed")) {
+      return "the database file is damaged (SQLite: database disk image is malformed); restore it"
+          + " from a copy";
+    }
+    if (text.contains("SQLITE_NOTADB") || text.contains("file is not a database")) {
+      return "the file is not a database or is damaged";
+    }
+    if (text.contains("SQLITE_CANTOPEN")) {
+      return "the file cannot be opened (check the folder and its permissions)";
+    }
+    return text;
   }
 }

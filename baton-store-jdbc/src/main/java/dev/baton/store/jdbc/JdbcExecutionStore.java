@@ -44,6 +44,8 @@ public final class JdbcExecutionStore implements ExecutionStore {
   private final Database db;
   private final ResultCache cache;
   private final boolean sqlite;
+  /** This process's marker beside an SQLite file, removed on close; null on PostgreSQL. */
+  private volatile OpenMarkers marker;
 
   private JdbcExecutionStore(HikariDataSource pool, boolean sqlite) {
     this.sqlite = sqlite;
@@ -56,19 +58,55 @@ public final class JdbcExecutionStore implements ExecutionStore {
    * its tables up to date. Several stores, in one process or many, may share a file: SQLite lets
    * one write at a time and the others wait up to its busy timeout.
    *
-   * @throws BatonException STORE_UNAVAILABLE if the file cannot be opened or migrated
+   * <p>State is never silently lost: a database is created only where no file exists (an empty or
+   * foreign file is refused); when the write-ahead log held changes and is gone, opening is
+   * refused; and when a process that used the file ended without closing it (its marker beside
+   * the file outlived it), the database's integrity is checked before it is used.
+   *
+   * @throws BatonException STORE_UNAVAILABLE if the file cannot be opened or migrated (a folder
+   *     in the way, locked by another program); STORE_CORRUPT if it is empty, not a database,
+   *     damaged, or lost changes; each with one line naming the file
    */
   public static JdbcExecutionStore sqlite(Path file) {
     try {
       Path folder = file.toAbsolutePath().getParent();
       if (folder != null) {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+          throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "the data folder " + folder
+              + " is a file, not a folder");
+        }
         Files.createDirectories(folder);
       }
     } catch (IOException e) {
       throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "cannot create the folder of " + file
           + ": " + e.getMessage(), e);
     }
-    return open(DataSources.sqlite(file), null, true);
+    return OpeningLock.around(file, () -> openSqlite(file));
+  }
+
+  /** The checks, the pool, the migrations and the marker, while no other process opens the file. */
+  private static JdbcExecutionStore openSqlite(Path file) {
+    SqliteFileCheck.database(file);
+    OpenMarkers.Others others = OpenMarkers.look(file);
+    if (others.live() == 0) {
+      SqliteFileCheck.writeAheadLog(file);
+    }
+    JdbcExecutionStore store = open(DataSources.sqlite(file), null, true);
+    try {
+      if (others.uncleanEnd()) {
+        IntegrityCheck.run(store.db, file, others.ended());
+        OpenMarkers.forgetEnded(file);
+      }
+      store.marker = OpenMarkers.enter(file.toAbsolutePath());
+    } catch (IOException e) {
+      store.close();
+      throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "cannot write beside " + file + ": "
+          + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return store;
   }
 
   /**
@@ -298,6 +336,14 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   @Override
   public void close() {
-    db.close();
+    try {
+      db.close();
+    } finally {
+      OpenMarkers m = marker;
+      marker = null;
+      if (m != null) {
+        m.close();
+      }
+    }
   }
 }

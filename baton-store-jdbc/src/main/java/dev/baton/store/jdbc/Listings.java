@@ -32,14 +32,18 @@ final class Listings {
   private static final String APPROVAL_COLUMNS = "SELECT a.id, a.execution_id, a.step_id,"
       + " a.tool, a.status, a.arguments, a.edited_arguments, a.decided_by, a.comment,"
       + " a.requested_at, a.decided_at, a.expires_at, a.policy, a.escalated, a.preview, a.digest"
-      + " FROM approvals a JOIN executions e ON e.id = a.execution_id WHERE a.status = 'PENDING'";
+      + " FROM approvals a JOIN executions e ON e.id = a.execution_id WHERE a.status = 'PENDING'"
+      + " AND e.status NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED')";
   private static final String QUESTION_COLUMNS = "SELECT q.id, q.execution_id, q.step_id,"
       + " q.tool, q.status, q.input, q.answer, q.answered_by, q.asked_at, q.answered_at,"
       + " q.expires_at, q.policy, q.escalated"
-      + " FROM questions q JOIN executions e ON e.id = q.execution_id WHERE q.status = 'PENDING'";
+      + " FROM questions q JOIN executions e ON e.id = q.execution_id WHERE q.status = 'PENDING'"
+      + " AND e.status NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED')";
+  private static final String LIVE = " AND e.status NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED')";
   private static final String COUNT = "SELECT (SELECT count(*) FROM approvals a JOIN executions e"
-      + " ON e.id = a.execution_id WHERE a.status = 'PENDING' %1$s) + (SELECT count(*) FROM"
-      + " questions q JOIN executions e ON e.id = q.execution_id WHERE q.status = 'PENDING' %1$s)";
+      + " ON e.id = a.execution_id WHERE a.status = 'PENDING'" + LIVE + " %1$s) + (SELECT"
+      + " count(*) FROM questions q JOIN executions e ON e.id = q.execution_id"
+      + " WHERE q.status = 'PENDING'" + LIVE + " %1$s)";
 
   private Listings() {}
 

@@ -26,7 +26,7 @@ final class Migrations {
       flyway(dataSource, schema).migrate();
     } catch (FlywayException e) {
       throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "cannot migrate the database: "
-          + e.getMessage(), e);
+          + DataSources.reason(e), e);
     }
   }
 

@@ -97,23 +97,55 @@ public final class CreateEventTool extends TypedTool<CreateEventTool.Input, Crea
     List<String> people = agent.withOwner(in.attendees());
     Duration length = CalendarAgent.minutes(in.durationMinutes());
     String when;
+    String twin = "";
     try {
+      Interval slot;
       if (in.start().isPresent()) {
         Instant start = TimeText.parse(in.start().get(), agent.zone(), "start");
-        Interval slot = new Interval(start, start.plus(length));
+        slot = new Interval(start, start.plus(length));
         List<String> clashes = agent.conflicts(people, slot);
         when = describe(slot) + (clashes.isEmpty() ? "" : " — clashes with " + clashes);
       } else {
-        when = agent.firstFree(people, length, agent.now(), CalendarAgent.DEFAULT_SEARCH_DAYS)
-            .map(slot -> describe(slot) + " (the first free slot)")
-            .orElse("no free slot in the next " + CalendarAgent.DEFAULT_SEARCH_DAYS + " days");
+        slot = agent.firstFree(people, length, agent.now(), CalendarAgent.DEFAULT_SEARCH_DAYS)
+            .orElse(null);
+        when = slot == null ? "no free slot in the next " + CalendarAgent.DEFAULT_SEARCH_DAYS
+            + " days" : describe(slot) + " (the first free slot)";
+      }
+      if (slot != null) {
+        twin = sameMeetingThatDay(in.title(), people, slot);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-    return Optional.of("\u201c" + in.title() + "\u201d, " + when + ", with "
+    return Optional.of(twin + "\u201c" + in.title() + "\u201d, " + when + ", with "
         + String.join(", ", people));
+  }
+
+  /**
+   * A warning when the calendar already has a meeting with the same title and the same people on
+   * the slot's day (for example the demo run a second time), so a person does not book a second
+   * one without knowing; empty otherwise.
+   */
+  private String sameMeetingThatDay(String title, List<String> people, Interval slot)
+      throws InterruptedException {
+    java.time.LocalDate day = slot.start().atZone(agent.zone()).toLocalDate();
+    Instant from = day.atStartOfDay(agent.zone()).toInstant();
+    Instant to = day.plusDays(1).atStartOfDay(agent.zone()).toInstant();
+    java.util.Set<String> wanted = new java.util.TreeSet<>(people);
+    for (CalendarEvent e : agent.backend().occurrences(from, to)) {
+      java.util.Set<String> theirs = new java.util.TreeSet<>(e.attendees());
+      if (!e.organizer().isEmpty()) {
+        theirs.add(e.organizer());
+      }
+      theirs.add(agent.owner());
+      if (e.title().strip().equalsIgnoreCase(title.strip()) && theirs.equals(wanted)) {
+        return "NOTE: the calendar already has \u201c" + e.title() + "\u201d with the same people"
+            + " on " + day + " at " + e.start().atZone(agent.zone()).toLocalTime()
+            + "; approving books a second one. ";
+      }
+    }
+    return "";
   }
 
   private String describe(Interval slot) {

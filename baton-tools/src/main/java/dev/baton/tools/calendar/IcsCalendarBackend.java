@@ -1,11 +1,9 @@
 package dev.baton.tools.calendar;
 
 import dev.baton.core.tool.ToolFailure;
-import dev.baton.tools.workspace.AtomicFiles;
+import dev.baton.tools.workspace.StoredFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,12 +21,17 @@ import net.fortuna.ical4j.model.Calendar;
 public final class IcsCalendarBackend implements CalendarBackend {
   private static final String END = "END:VCALENDAR";
 
-  private final Path file;
+  private final StoredFile file;
   private final ZoneId zone;
   private final Clock clock;
   private final ReentrantLock writing = new ReentrantLock();
 
   public IcsCalendarBackend(Path file, ZoneId zone, Clock clock) {
+    this(StoredFile.at(file), zone, clock);
+  }
+
+  /** On a file that may be confined to a workspace ({@link dev.baton.tools.workspace.Workspace#file}). */
+  public IcsCalendarBackend(StoredFile file, ZoneId zone, Clock clock) {
     this.file = file;
     this.zone = zone;
     this.clock = clock;
@@ -49,7 +52,7 @@ public final class IcsCalendarBackend implements CalendarBackend {
     writing.lock();
     try {
       String text = read();
-      Calendar calendar = IcsCodec.parse(text, file.getFileName().toString());
+      Calendar calendar = IcsCodec.parse(text, file.name());
       if (IcsCodec.uids(calendar).contains(event.uid())) {
         return false;
       }
@@ -59,16 +62,16 @@ public final class IcsCalendarBackend implements CalendarBackend {
       if (text.isBlank()) {
         updated = IcsCodec.calendar(block);
       } else if (end < 0) {
-        throw ToolFailure.permanent(file.getFileName() + " has no END:VCALENDAR line");
+        throw ToolFailure.permanent(file.name() + " has no END:VCALENDAR line");
       } else {
         updated = text.substring(0, end) + block + text.substring(end);
       }
       // why: check the result parses before it replaces a good file
-      IcsCodec.parse(updated, file.getFileName().toString());
-      AtomicFiles.write(file, updated.getBytes(StandardCharsets.UTF_8));
+      IcsCodec.parse(updated, file.name());
+      file.write(updated.getBytes(StandardCharsets.UTF_8));
       return true;
     } catch (IOException e) {
-      throw ToolFailure.retryable("cannot write calendar file " + file.getFileName(), e);
+      throw ToolFailure.retryable("cannot write calendar file " + file.name(), e);
     } finally {
       writing.unlock();
     }
@@ -76,16 +79,14 @@ public final class IcsCalendarBackend implements CalendarBackend {
 
   private Calendar load() {
     String text = read();
-    return text.isBlank() ? new Calendar() : IcsCodec.parse(text, file.getFileName().toString());
+    return text.isBlank() ? new Calendar() : IcsCodec.parse(text, file.name());
   }
 
   private String read() {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return "";
+      return file.read().map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
     } catch (IOException e) {
-      throw ToolFailure.permanent("cannot read calendar file " + file.getFileName() + ": "
+      throw ToolFailure.permanent("cannot read calendar file " + file.name() + ": "
           + e.getMessage(), e);
     }
   }

@@ -43,7 +43,11 @@ public final class IcsCodec {
    */
   public static Calendar parse(String text, String source) {
     try {
-      return new CalendarBuilder().build(new StringReader(text));
+      // why: iCalendar lines end in CRLF and a folded line continues after CRLF + space; an XML
+      // parser (a CalDAV answer) turns CRLF into LF, and ical4j then no longer unfolds, cutting
+      // long values such as an attendee's address
+      String crlf = text.replace("\r\n", "\n").replace("\n", "\r\n");
+      return new CalendarBuilder().build(new StringReader(crlf));
     } catch (ParserException e) {
       throw ToolFailure.permanent(source + " is not valid iCalendar (line " + e.getLineNo()
           + "): " + e.getMessage(), e);

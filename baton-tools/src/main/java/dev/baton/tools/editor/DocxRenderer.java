@@ -4,8 +4,6 @@ import dev.baton.tools.text.Folding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.apache.poi.openxml4j.exceptions.OLE2NotOfficeXmlFileException;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -54,9 +52,9 @@ final class DocxRenderer {
     }
   }
 
-  /** Whether the .docx at {@code file} was written with this idempotency key. */
-  static boolean writtenWith(Path file, String key) throws IOException {
-    try (InputStream in = Files.newInputStream(file); XWPFDocument d = new XWPFDocument(in)) {
+  /** Whether the .docx read from {@code in} was written with this idempotency key. */
+  static boolean writtenWith(InputStream in, String key) throws IOException {
+    try (XWPFDocument d = new XWPFDocument(in)) {
       var prop = d.getProperties().getCustomProperties().getProperty(KEY_PROPERTY);
       return prop != null && key.equals(prop.getLpwstr());
     } catch (OLE2NotOfficeXmlFileException | org.apache.poi.ooxml.POIXMLException e) {

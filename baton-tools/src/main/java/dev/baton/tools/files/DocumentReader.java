@@ -54,21 +54,41 @@ public final class DocumentReader {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
+  /** Opens a document's bytes; the caller closes the stream. */
+  @FunctionalInterface
+  public interface Source {
+    InputStream open() throws IOException;
+  }
+
   /**
    * @throws BatonException TOOL_FAILED (permanent) when the file cannot be read or is corrupt
    */
   public Extracted read(Path file) {
+    return read(file, () -> Files.newInputStream(file));
+  }
+
+  /**
+   * Reads a document from {@code source}; {@code file} only names it (its extension says the
+   * format). Tools pass a source from the workspace, which never follows a link.
+   *
+   * @throws BatonException TOOL_FAILED (permanent) when the file cannot be read or is corrupt
+   */
+  public Extracted read(Path file, Source source) {
     try {
       if (PLAIN.contains(extension(file))) {
         // why: .md/.txt are UTF-8 nearly always; Tika (detection, charset guessing) only if not
-        Optional<String> utf8 = utf8(file);
+        byte[] bytes;
+        try (InputStream in = source.open()) {
+          bytes = in.readAllBytes();
+        }
+        Optional<String> utf8 = utf8(bytes);
         if (utf8.isPresent()) {
           return new Extracted(utf8.get(), Optional.empty());
         }
       }
       Metadata metadata = new Metadata();
       BodyContentHandler handler = new BodyContentHandler(MAX_CHARS);
-      try (InputStream in = Files.newInputStream(file)) {
+      try (InputStream in = source.open()) {
         Tika.PARSER.parse(in, handler, metadata, new ParseContext());
       }
       String type = String.valueOf(metadata.get(Metadata.CONTENT_TYPE));
@@ -79,6 +99,8 @@ public final class DocumentReader {
       Optional<Instant> created = Optional.ofNullable(metadata.getDate(TikaCoreProperties.CREATED))
           .map(java.util.Date::toInstant);
       return new Extracted(handler.toString().strip(), created);
+    } catch (BatonException e) {
+      throw e;
     } catch (IOException | TikaException | SAXException | RuntimeException e) {
       throw ToolFailure.permanent("cannot read '" + file.getFileName() + "': the file is"
           + " unreadable, corrupt or not really a ." + extension(file) + " ("
@@ -87,10 +109,12 @@ public final class DocumentReader {
   }
 
   /** The file as strict UTF-8 (a leading byte-order mark dropped); empty if it is not UTF-8. */
-  private static Optional<String> utf8(Path file) throws IOException {
+  private static Optional<String> utf8(byte[] bytes) {
     try {
-      // why: readString decodes strictly (malformed input throws) in one copy
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
     } catch (CharacterCodingException e) {
       return Optional.empty();

@@ -26,8 +26,11 @@ public interface Drive {
   /** A found document; {@code date} is ISO, {@code snippet} a line around the first match. */
   record Hit(String path, String title, String date, String snippet, double score) {}
 
-  /** A listed file or folder; {@code modified} is ISO; folders have size 0. */
-  record Entry(String path, boolean folder, long bytes, String modified) {}
+  /**
+   * A listed file, folder or symbolic link; {@code modified} is ISO; folders and links have size
+   * 0, and a link's time is its own (what it points to is never looked at).
+   */
+  record Entry(String path, boolean folder, boolean link, long bytes, String modified) {}
 
   /** A document's text and the date it is about. */
   record Text(String path, String text, String date) {}

@@ -7,8 +7,6 @@ import dev.baton.tools.workspace.Workspace;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,7 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
@@ -39,13 +37,19 @@ public final class LuceneFolderDrive implements Drive, Closeable {
 
   private final Workspace workspace;
   private final DocumentReader reader = new DocumentReader();
-  private final WorkspaceIndex index;
   private final ZoneId zone;
+  private final boolean watch;
+  private final Duration fullWalkEvery;
+  private final ReentrantLock opening = new ReentrantLock();
+  private volatile WorkspaceIndex index;
 
+  /**
+   * A drive on the workspace. The search index is opened on the first search, not here: commands
+   * and plans that never search pay nothing for it, and several processes on one data folder do
+   * not contend for it unless they search.
+   */
   public LuceneFolderDrive(Workspace workspace, ZoneId zone) {
-    this.workspace = workspace;
-    this.zone = zone;
-    this.index = new WorkspaceIndex(workspace, reader, zone);
+    this(workspace, zone, true, WorkspaceIndex.FULL_WALK_EVERY);
   }
 
   /**
@@ -55,7 +59,8 @@ public final class LuceneFolderDrive implements Drive, Closeable {
   LuceneFolderDrive(Workspace workspace, ZoneId zone, boolean watch, Duration fullWalkEvery) {
     this.workspace = workspace;
     this.zone = zone;
-    this.index = new WorkspaceIndex(workspace, reader, zone, watch, fullWalkEvery);
+    this.watch = watch;
+    this.fullWalkEvery = fullWalkEvery;
   }
 
   /**
@@ -63,11 +68,28 @@ public final class LuceneFolderDrive implements Drive, Closeable {
    * themselves, more cheaply); returns the number of files (re)indexed.
    */
   public int refresh() {
-    return index.sync().added();
+    return index().sync().added();
+  }
+
+  /** Whether the search index has been opened (it is, on the first search). */
+  public boolean indexOpen() {
+    return index != null;
   }
 
   WorkspaceIndex index() {
-    return index;
+    WorkspaceIndex i = index;
+    if (i != null) {
+      return i;
+    }
+    opening.lock();
+    try {
+      if (index == null) {
+        index = new WorkspaceIndex(workspace, reader, zone, watch, fullWalkEvery);
+      }
+      return index;
+    } finally {
+      opening.unlock();
+    }
   }
 
   @Override
@@ -99,7 +121,7 @@ public final class LuceneFolderDrive implements Drive, Closeable {
     }
     Query query = b.build();
     try {
-      return index.search(searcher -> {
+      return index().search(searcher -> {
         TopDocs top = terms.isEmpty()
             ? searcher.search(query, q.limit(), new Sort(new SortField(WorkspaceIndex.DAY,
                 SortField.Type.LONG, true)))
@@ -127,7 +149,7 @@ public final class LuceneFolderDrive implements Drive, Closeable {
     if (words == null || words.isBlank()) {
       return out;
     }
-    try (TokenStream ts = index.analyzer().tokenStream(WorkspaceIndex.BODY, words)) {
+    try (TokenStream ts = WorkspaceIndex.ANALYZER.tokenStream(WorkspaceIndex.BODY, words)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
@@ -158,60 +180,41 @@ public final class LuceneFolderDrive implements Drive, Closeable {
     return body.substring(start, end).replaceAll("\\s+", " ").strip();
   }
 
+  /**
+   * The workspace's own listing: links are listed as links (their own time, no size), never
+   * followed, so nothing of what they point to leaks and a dangling one lists like any other.
+   */
   @Override
   public List<Entry> list(String folder, boolean recursive) {
-    Path dir = workspace.resolve(folder);
-    if (!Files.isDirectory(dir)) {
-      throw ToolFailure.permanent("'" + folder + "' is not a folder in the workspace");
-    }
-    try (Stream<Path> s = recursive ? Files.walk(dir) : Files.list(dir)) {
-      return s.filter(p -> !p.equals(dir))
-          .filter(p -> !hidden(dir.relativize(p)))
-          .sorted()
-          .map(this::entry)
-          .toList();
-    } catch (IOException e) {
-      throw ToolFailure.permanent("cannot list '" + folder + "': " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean hidden(Path relative) {
-    for (Path part : relative) {
-      if (part.toString().startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Entry entry(Path p) {
-    try {
-      boolean folder = Files.isDirectory(p);
-      return new Entry(workspace.relative(p), folder, folder ? 0 : Files.size(p),
-          Files.getLastModifiedTime(p).toInstant().atZone(zone).toLocalDateTime().toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return workspace.list(folder, recursive).stream()
+        .map(e -> new Entry(e.path(), e.kind() == Workspace.Kind.FOLDER,
+            e.kind() == Workspace.Kind.LINK, e.bytes(),
+            e.modified().atZone(zone).toLocalDateTime().toString()))
+        .toList();
   }
 
   @Override
   public Text read(String path) {
-    Path file = workspace.resolve(path);
-    if (!Files.isRegularFile(file)) {
-      throw ToolFailure.permanent("'" + path + "' is not a file in the workspace");
+    String relative = workspace.relative(workspace.resolve(path));
+    Workspace.Entry entry = workspace.stat(relative).orElseThrow(() -> ToolFailure.permanent(
+        "'" + dev.baton.core.text.Visible.quote(path) + "' is not a file in the workspace"));
+    if (entry.kind() != Workspace.Kind.FILE) {
+      throw ToolFailure.permanent("'" + dev.baton.core.text.Visible.quote(path) + "' is not a"
+          + " file in the workspace" + (entry.kind() == Workspace.Kind.LINK
+              ? " (it is a symbolic link; Baton does not follow links in the workspace)" : ""));
     }
-    DocumentReader.Extracted extracted = reader.read(file);
-    try {
-      LocalDate day = DocumentDates.of(extracted.text(), extracted.created(),
-          Files.getLastModifiedTime(file).toInstant(), zone);
-      return new Text(workspace.relative(file), extracted.text(), day.toString());
-    } catch (IOException e) {
-      throw ToolFailure.permanent("cannot read '" + path + "': " + e.getMessage(), e);
-    }
+    DocumentReader.Extracted extracted = reader.read(workspace.resolve(relative),
+        () -> workspace.open(relative));
+    LocalDate day = DocumentDates.of(extracted.text(), extracted.created(), entry.modified(),
+        zone);
+    return new Text(relative, extracted.text(), day.toString());
   }
 
   @Override
   public void close() throws IOException {
-    index.close();
+    WorkspaceIndex i = index;
+    if (i != null) {
+      i.close();
+    }
   }
 }

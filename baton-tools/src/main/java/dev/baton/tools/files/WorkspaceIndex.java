@@ -48,6 +48,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -62,7 +64,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * A Lucene full-text index of the workspace's documents, stored in {@code .baton/index} inside it
- * and brought up to date with the folder before every search.
+ * and brought up to date with the folder before every search. Several processes may share it: one
+ * writes at a time under {@code .baton/index.lock} while the others wait, and every search sees
+ * what any of them committed.
  *
  * <p>Keeping up to date: the first search walks the whole folder (new and changed files, by
  * modification time and size, are read again; deleted ones dropped). After that, on Linux, a
@@ -103,14 +107,22 @@ final class WorkspaceIndex implements Closeable {
   private final Path root;
   private final DocumentReader reader;
   private final ZoneId zone;
-  private final Analyzer analyzer = new FoldingAnalyzer();
+  /** Analysis for indexing and queries alike; Lucene analyzers are shared between threads. */
+  static final Analyzer ANALYZER = new FoldingAnalyzer();
+  /** How long an update waits for another process that holds the index for writing. */
+  static final Duration WRITER_WAIT = Duration.ofSeconds(60);
+
+  private final Analyzer analyzer = ANALYZER;
   private final Directory directory;
+  private final IndexLock writers;
   private final SearcherManager searchers;
   /** Indexed path → stamp (modification time and size); sorted, so a folder is one range. */
   private final NavigableMap<String, String> stamps = new TreeMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final long fullWalkEvery;
   private FolderWatcher watcher;
+  /** The commit this process last read or wrote; another means another process committed. */
+  private long generation;
   private boolean walked;
   private long lastWalk;
   private int walks;
@@ -131,16 +143,26 @@ final class WorkspaceIndex implements Closeable {
     this.zone = zone;
     this.fullWalkEvery = fullWalkEvery.toNanos();
     try {
-      Path folder = root.resolve(".baton").resolve("index");
+      Path folder = root.resolve(Workspace.PRIVATE).resolve("index");
       Files.createDirectories(folder);
       this.directory = FSDirectory.open(folder);
-      try (IndexWriter w = writer()) {
-        w.commit();
+      this.writers = IndexLock.on(root.resolve(Workspace.PRIVATE).resolve("index.lock"));
+      if (!DirectoryReader.indexExists(directory)) {
+        // why: several processes may open a new workspace at once; one creates the index
+        try (IndexLock.Held held = writers.acquire(WRITER_WAIT)) {
+          if (!DirectoryReader.indexExists(directory)) {
+            try (IndexWriter w = writer()) {
+              w.commit();
+            }
+          }
+        }
       }
       this.searchers = new SearcherManager(directory, null);
       loadStamps();
+      this.generation = generation();
     } catch (IOException e) {
-      throw ToolFailure.retryable("cannot open the search index of the workspace", e);
+      throw ToolFailure.retryable("cannot open the search index of the workspace ("
+          + e.getMessage() + ")", e);
     }
     this.watcher = watch ? FolderWatcher.open(root.resolve(".baton")).orElse(null) : null;
   }
@@ -160,6 +182,8 @@ final class WorkspaceIndex implements Closeable {
   /** Brings the index up to date with the folder, then runs the search. */
   <T> T search(SearchFunction<T> function) throws IOException {
     update();
+    // why: another process may have committed since; a search sees its documents too
+    searchers.maybeRefreshBlocking();
     IndexSearcher searcher = searchers.acquire();
     try {
       return function.search(searcher);
@@ -262,7 +286,8 @@ final class WorkspaceIndex implements Closeable {
     // why: drop what is gone before watching what is new, so that a folder moved within the
     // workspace is watched under its new name, whatever order the events came in
     for (Path path : paths) {
-      if (!path.startsWith(root) || path.equals(root) || hidden(workspace.relative(path))) {
+      if (!path.startsWith(root) || path.equals(root) || hidden(workspace.relative(path))
+          || workspace.reserved(path)) {
         continue;
       }
       String relative = workspace.relative(path);
@@ -314,38 +339,64 @@ final class WorkspaceIndex implements Closeable {
     }
   }
 
-  /** Writes the changes in one batch and one commit, then makes them visible to searches. */
+  /**
+   * Writes the changes in one batch and one commit, then makes them visible to searches. Only one
+   * process writes at a time: the others wait for the index lock (up to {@link #WRITER_WAIT}), and
+   * if another process committed meanwhile, what it already indexed is not indexed again.
+   */
   private SyncReport apply(Collection<Found> changed, Collection<String> removed)
       throws IOException {
     if (changed.isEmpty() && removed.isEmpty()) {
       return NOTHING;
     }
-    int unreadable;
-    IndexWriter w = writer();
-    try {
-      for (String p : removed) {
-        w.deleteDocuments(new Term(PATH, p));
+    try (IndexLock.Held held = writers.acquire(WRITER_WAIT)) {
+      long now = generation();
+      if (now != generation) {
+        // why: another process committed; learn what the index holds now
+        searchers.maybeRefreshBlocking();
+        stamps.clear();
+        loadStamps();
+        generation = now;
+        changed = changed.stream().filter(f -> !f.stamp().equals(stamps.get(f.relative())))
+            .toList();
+        removed = removed.stream().filter(stamps::containsKey).toList();
+        if (changed.isEmpty() && removed.isEmpty()) {
+          return NOTHING;
+        }
       }
-      unreadable = index(w, new ArrayList<>(changed));
-      w.commit();
-    } catch (Throwable t) {
-      // why: nothing half-done reaches the index; the stamps still say what it holds
+      int unreadable;
+      IndexWriter w = writer();
       try {
-        w.rollback();
-      } catch (IOException | RuntimeException e) {
-        t.addSuppressed(e);
+        for (String p : removed) {
+          w.deleteDocuments(new Term(PATH, p));
+        }
+        unreadable = index(w, new ArrayList<>(changed));
+        w.commit();
+      } catch (Throwable t) {
+        // why: nothing half-done reaches the index; the stamps still say what it holds
+        try {
+          w.rollback();
+        } catch (IOException | RuntimeException e) {
+          t.addSuppressed(e);
+        }
+        throw t;
       }
-      throw t;
+      w.close();
+      generation = generation();
+      for (String p : removed) {
+        stamps.remove(p);
+      }
+      for (Found f : changed) {
+        stamps.put(f.relative(), f.stamp());
+      }
+      searchers.maybeRefreshBlocking();
+      return new SyncReport(changed.size(), removed.size(), unreadable);
     }
-    w.close();
-    for (String p : removed) {
-      stamps.remove(p);
-    }
-    for (Found f : changed) {
-      stamps.put(f.relative(), f.stamp());
-    }
-    searchers.maybeRefreshBlocking();
-    return new SyncReport(changed.size(), removed.size(), unreadable);
+  }
+
+  /** The generation of the index's last commit, as the folder holds it now. */
+  private long generation() throws IOException {
+    return SegmentInfos.getLastCommitGeneration(directory);
   }
 
   /**
@@ -427,7 +478,7 @@ final class WorkspaceIndex implements Closeable {
     String text;
     LocalDate day;
     try {
-      DocumentReader.Extracted extracted = reader.read(f.file());
+      DocumentReader.Extracted extracted = reader.read(f.file(), () -> workspace.open(relative));
       text = extracted.text();
       day = DocumentDates.of(text, extracted.created(), f.modified(), zone);
     } catch (BatonException e) {
@@ -481,7 +532,8 @@ final class WorkspaceIndex implements Closeable {
     Files.walkFileTree(start, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        if (!dir.equals(root) && dir.getFileName().toString().startsWith(".")) {
+        if (!dir.equals(root) && (dir.getFileName().toString().startsWith(".")
+            || workspace.reserved(dir))) {
           return FileVisitResult.SKIP_SUBTREE;
         }
         watch(dir, attrs.fileKey());

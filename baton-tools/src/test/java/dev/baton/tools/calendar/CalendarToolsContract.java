@@ -104,4 +104,22 @@ abstract class CalendarToolsContract {
     assertThat(preview).contains("סקירת דצמבר", YOAV, ME, "(the first free slot)")
         .contains(out.get("when").asString());
   }
+
+  @Test
+  void thePreviewSaysWhenTheSameMeetingIsAlreadyBookedThatDay() throws Exception {
+    CalendarAgent agent = agent();
+    var tool = new CreateEventTool(agent);
+    Map<String, Object> args = Map.of("title", "סקירת דצמבר", "attendees", List.of(YOAV),
+        "start", "2026-01-28T14:00", "durationMinutes", 60);
+    assertThat(tool.preview(Json.tree(args)).orElseThrow()).doesNotContain("already has");
+    call(tool, args, "first");
+    Map<String, Object> later = Map.of("title", "סקירת דצמבר", "attendees", List.of(YOAV),
+        "start", "2026-01-28T16:00", "durationMinutes", 60);
+    assertThat(tool.preview(Json.tree(later)).orElseThrow())
+        .startsWith("NOTE: the calendar already has \u201cסקירת דצמבר\u201d with the same people"
+            + " on 2026-01-28 at 14:00");
+    Map<String, Object> otherPeople = Map.of("title", "סקירת דצמבר", "attendees",
+        List.of("dana@example.com"), "start", "2026-01-28T16:00", "durationMinutes", 60);
+    assertThat(tool.preview(Json.tree(otherPeople)).orElseThrow()).doesNotContain("already has");
+  }
 }
