@@ -3,6 +3,11 @@ package dev.baton.app;
 import dev.baton.adapters.Engines;
 import dev.baton.adapters.LocalProcessProbe;
 import dev.baton.core.engine.Engine;
+import dev.baton.core.exec.ExecutionOptions;
+import dev.baton.core.plan.Plan;
+import dev.baton.core.simulate.Simulation;
+import dev.baton.core.simulate.SimulationOptions;
+import dev.baton.core.simulate.Simulator;
 import dev.baton.core.engine.EngineOptions;
 import dev.baton.core.engine.Replanning;
 import dev.baton.core.planning.PlanContext;
@@ -212,6 +217,16 @@ public final class BatonApp implements AutoCloseable {
     var cost = new dev.baton.core.planning.PlanCost(p.cost().modelCalls(), p.cost().inputTokens(),
         p.cost().outputTokens(), java.time.Duration.ofNanos(System.nanoTime() - start));
     return new PlanProposal(p.plan(), p.reasons(), cost, p.language());
+  }
+
+  /**
+   * Predicts a run of {@code plan} on virtual time without any side effect (a dry run), with the
+   * tools' durations and model use taken from this tenant's past runs where there are any.
+   */
+  public Simulation simulate(Plan plan, SimulationOptions.Mode mode, ExecutionOptions options) {
+    RunHistory history = RunHistory.of(store, config.tenant());
+    return Simulator.simulate(plan, catalog, SimulationOptions.of(mode, Instant.now())
+        .withHistory(history::median).withModelUse(history::modelUse).withExecution(options));
   }
 
   @Override

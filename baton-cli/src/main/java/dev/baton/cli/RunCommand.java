@@ -10,6 +10,8 @@ import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExpiryPolicy;
 import dev.baton.core.plan.Plan;
+import dev.baton.core.simulate.Simulation;
+import dev.baton.core.simulate.SimulationOptions;
 import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.planning.PlanProposal;
 import dev.baton.planner.PlanTree;
@@ -61,6 +63,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--detach", description = "Submit, print the execution id and return")
   boolean detach;
 
+  @Option(names = "--dry-run", arity = "0..1", fallbackValue = "all",
+      paramLabel = "all|read", description = "Predict the run on virtual time and change nothing:"
+          + " the timeline, who is asked what and when, model use. 'read' runs read-only tools"
+          + " for real")
+  String dryRun;
+
   @Option(names = "--wait", description = "Without a terminal: wait for approvals given in"
       + " another shell (baton approve ID) instead of leaving the execution waiting (exit 6)")
   boolean waitForApprovals;
@@ -95,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
         options = options.withApprovalTimeout(ConfigLoader.parseDuration(approvalTimeout),
             onExpiry);
       }
+      if (dryRun != null) {
+        return dryRun(app, plan, options);
+      }
       Terminal terminal = new Terminal(System.out, Terminal.detect());
       Watcher.Mode mode = json ? Watcher.Mode.JSON
           : terminal.interactive() ? Watcher.Mode.LIVE : Watcher.Mode.LINES;
@@ -122,6 +133,23 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.of(end.status());
       }
     }
+  }
+
+  private int dryRun(BatonApp app, Plan plan, ExecutionOptions options) {
+    SimulationOptions.Mode mode = switch (dryRun.toLowerCase(java.util.Locale.ROOT)) {
+      case "all" -> SimulationOptions.Mode.ALL;
+      case "read" -> SimulationOptions.Mode.READ;
+      default -> throw BatonException.of(ErrorCode.CONFIG_INVALID, "--dry-run takes 'all' or"
+          + " 'read', not '" + dev.baton.core.text.Visible.quote(dryRun) + "'");
+    };
+    Simulation s = app.simulate(plan, mode, options);
+    if (json) {
+      System.out.println(dev.baton.core.json.Json.write(s));
+    } else {
+      DryRunReport.render(s, mode, app.config().model() == null ? null
+          : app.config().model().name()).forEach(System.out::println);
+    }
+    return ExitCodes.OK;
   }
 
   /** Says how to answer what the execution waits for, and returns {@link ExitCodes#WAITING}. */
