@@ -2,6 +2,9 @@ package dev.baton.cli;
 
 import dev.baton.app.BatonApp;
 import dev.baton.core.exec.ExecutionId;
+import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.exec.ExecutionStatus;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -29,8 +32,8 @@ final class ControlCommands {
     }
   }
 
-  @Command(name = "resume", description = "Continue a paused execution (here, if no process"
-      + " runs it) and follow it.")
+  @Command(name = "resume", description = "Continue a paused execution, or take over one whose"
+      + " process is gone (orphaned), here if no live process holds it, and follow it.")
   static final class Resume implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -42,6 +45,19 @@ final class ControlCommands {
     public Integer call() throws Exception {
       try (BatonApp app = main.openToFollow()) {
         ExecutionId execution = Ids.execution(id);
+        ExecutionState s = app.engine().state(execution);
+        if (s.status() != ExecutionStatus.PAUSED && !s.status().terminal()) {
+          // why: not paused but unfinished: if its process is gone, resuming means taking over
+          app.engine().recover();
+          if (!app.engine().running(execution)) {
+            app.store().holder(execution, Instant.now()).ifPresent(p -> System.out.println(
+                execution + " is running in process " + p.id() + " on " + p.host()
+                    + "; nothing to resume"));
+            return ExitCodes.OK;
+          }
+          System.out.println("took over " + id + " (its process was gone)");
+          return FollowHere.ifRunningHere(app, execution);
+        }
         app.engine().resume(execution, Main.who());
         System.out.println("resumed " + id);
         return FollowHere.ifRunningHere(app, execution);

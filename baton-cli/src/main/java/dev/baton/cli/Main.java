@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     description = "Plans tool calls, runs them in parallel, asks before changing the world.",
     subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, ControlCommands.Pause.class,
         ControlCommands.Resume.class, ControlCommands.Cancel.class, ApprovalCommands.Approve.class,
-        ApprovalCommands.Reject.class, RecoverCommand.class, ToolsCommand.class,
+        ApprovalCommands.Reject.class, AnswerCommand.class, RecoverCommand.class,
+        ToolsCommand.class,
         ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   // why: held in a field, or the JUL logger (and its level) can be garbage collected

@@ -6,6 +6,13 @@ import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.json.Json;
 import dev.baton.core.port.ExecutionSummary;
+import dev.baton.core.port.ExecutionQuery;
+import dev.baton.core.port.Page;
+import dev.baton.core.exec.Question;
+import dev.baton.core.exec.ExecutionStatus;
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
+import java.util.Set;
 import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.plan.Step;
 import java.time.Instant;
@@ -33,8 +40,20 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "ID", description = "An execution id")
   String id;
 
-  @Option(names = "--limit", defaultValue = "20", description = "How many executions to list")
+  @Option(names = "--limit", defaultValue = "20", description = "How many executions per page")
   int limit;
+
+  @Option(names = "--page", defaultValue = "1", description = "Which page of executions and of"
+      + " pending approvals and questions")
+  int page;
+
+  @Option(names = "--status", paramLabel = "STATUS", split = ",",
+      description = "Only executions in these statuses (e.g. running,waiting_for_approval)")
+  List<ExecutionStatus> statuses;
+
+  @Option(names = "--search", paramLabel = "TEXT", description = "Only executions whose request"
+      + " contains TEXT")
+  String search;
 
   @Option(names = "--json", description = "Print JSON")
   boolean json;
@@ -51,6 +70,12 @@ final class StatusCommand implements Callable<Integer> {
           TreeRenderer.render(s, Instant.now(), false, width).forEach(System.out::println);
           System.out.println();
           System.out.println(dev.baton.core.text.Visible.line(PrintOut.headline(s)));
+          var holder = app.store().holder(s.id(), Instant.now());
+          if (!s.status().terminal() && (holder.isEmpty()
+              || dev.baton.adapters.LocalProcessProbe.INSTANCE.provablyDead(holder.get()))) {
+            System.out.println("orphaned: no live process holds it; baton resume " + s.id()
+                + " (or baton recover) takes it over here");
+          }
           PrintOut.stepLines(s, width).forEach(System.out::println);
           for (Approval a : pending(s)) {
             System.out.println();
@@ -61,24 +86,49 @@ final class StatusCommand implements Callable<Integer> {
         }
         return ExitCodes.OK;
       }
-      List<ExecutionSummary> list = app.store().list(app.config().tenant(), limit);
-      List<Approval> pending = live(app, app.store().pendingApprovals(app.config().tenant()));
+      if (limit < 1 || page < 1) {
+        throw BatonException.of(ErrorCode.CONFIG_INVALID, "--limit and --page must be at least 1");
+      }
+      String tenant = app.config().tenant();
+      ExecutionQuery query = ExecutionQuery.all(tenant).limit(limit)
+          .statuses(statuses == null ? Set.of() : Set.copyOf(statuses)).text(search);
+      Page<ExecutionSummary> list = app.store().list(query);
+      for (int p = 1; p < page && list.more(); p++) {
+        list = app.store().list(query.after(list.items().getLast()));
+      }
+      int waiting = app.store().countPendingHumanSteps(tenant);
+      List<Approval> approvals = app.store().pendingApprovals(tenant, (page - 1) * limit, limit);
+      List<Question> questions = app.store().pendingQuestions(tenant, (page - 1) * limit, limit);
       if (json) {
-        System.out.println(Json.write(Map.of("executions", list, "pendingApprovals",
-            pending.stream().map(a -> a.id().value()).toList())));
+        System.out.println(Json.write(Map.of("executions", list.items(), "more", list.more(),
+            "pendingApprovals", approvals.stream().map(a -> a.id().value()).toList(),
+            "pendingQuestions", questions.stream().map(q -> q.id().value()).toList(),
+            "waitingForPeople", waiting)));
         return ExitCodes.OK;
       }
-      if (list.isEmpty()) {
+      if (list.items().isEmpty() && page == 1) {
         System.out.println("No executions yet. Try: baton run --plan examples/demo-plan.json");
       }
-      for (ExecutionSummary x : list) {
+      for (ExecutionSummary x : list.items()) {
         System.out.printf("%-14s %-22s %3d/%-3d %10s  %s%n", x.id(), x.status(),
             x.stepsFinished(), x.stepsTotal(), PrintOut.age(x.createdAt()),
             PrintOut.preview(x.request()));
       }
-      for (Approval a : pending) {
+      if (list.more()) {
+        System.out.println("… more executions: baton status --page " + (page + 1));
+      }
+      for (Approval a : approvals) {
         System.out.println("pending approval " + a.id() + " (" + a.tool() + "): baton status "
             + a.execution() + " shows it in full");
+      }
+      for (Question q : questions) {
+        System.out.println("pending question " + q.id() + " (" + q.tool() + "): baton answer "
+            + q.id() + " VALUE");
+      }
+      int shown = (page - 1) * limit + Math.max(approvals.size(), questions.size());
+      if (waiting > shown) {
+        System.out.println("… " + waiting + " approvals and questions wait for a person in all;"
+            + " more: baton status --page " + (page + 1));
       }
       return ExitCodes.OK;
     }
@@ -87,13 +137,6 @@ final class StatusCommand implements Callable<Integer> {
   /** An ended execution has nothing pending, whatever its approvals still say. */
   static List<Approval> pending(ExecutionState s) {
     return s.status().terminal() ? List.of() : s.pendingApprovals();
-  }
-
-  /** The approvals whose execution has not ended (a cancelled one waits for nobody). */
-  private static List<Approval> live(BatonApp app, List<Approval> approvals) {
-    Map<ExecutionId, Boolean> ended = new HashMap<>();
-    return approvals.stream().filter(a -> !ended.computeIfAbsent(a.execution(),
-        x -> app.store().summary(x).map(sum -> sum.status().terminal()).orElse(true))).toList();
   }
 
   /** Everything a program may want: the summary, the plan, each step, every approval. */

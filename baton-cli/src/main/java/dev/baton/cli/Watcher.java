@@ -4,6 +4,7 @@ import dev.baton.core.engine.Engine;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.exec.Approval;
+import dev.baton.core.exec.Question;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
@@ -66,7 +67,7 @@ final class Watcher implements AutoCloseable {
     }
     Instant lastDraw = Instant.EPOCH;
     while (true) {
-      if (!yes && !state.pendingApprovals().isEmpty()) {
+      if (!yes && state.pendingHumanSteps() > 0) {
         // why: the tree above a prompt must show every step as it is now, not 80 ms ago
         state = drain(id, state);
         if (mode == Mode.LIVE) {
@@ -75,6 +76,7 @@ final class Watcher implements AutoCloseable {
         }
       }
       answerApprovals(state);
+      answerQuestions(state);
       if (state.status().terminal()) {
         break;
       }
@@ -160,6 +162,47 @@ final class Watcher implements AutoCloseable {
         say("approval needed for step " + a.step() + " (" + a.tool() + "): baton status "
             + a.execution() + " shows it in full; answer with baton approve " + a.id()
             + "  or  baton reject " + a.id());
+      }
+    }
+  }
+
+  private void answerQuestions(ExecutionState state) {
+    for (Question q : state.pendingQuestions()) {
+      if (!asked.add(q.id().value())) {
+        continue;
+      }
+      boolean candidates = q.input().path("candidates").size() > 0;
+      if (yes && candidates) {
+        // why: --yes means "do not ask me"; the planner ranked the candidates, so take the first
+        if (decide(() -> engine.answer(q.id(), Answers.of(q, "1"), who)) && mode != Mode.JSON) {
+          say("answered " + q.id() + " with the first candidate (--yes)");
+        }
+      } else if (terminal.interactive() && mode != Mode.JSON) {
+        ask(q);
+      } else if (mode != Mode.JSON) {
+        Answers.lines(q).forEach(this::say);
+        say("answer with: baton answer " + q.id() + " NUMBER-OR-VALUE");
+      }
+    }
+  }
+
+  private void ask(Question q) {
+    terminal.release();
+    terminal.out().println();
+    Answers.lines(q).forEach(terminal.out()::println);
+    while (true) {
+      String reply = terminal.ask("a number, a value, or [l]ater > ");
+      if (reply == null || reply.isBlank() || reply.strip().equals("l")) {
+        say("left waiting: baton answer " + q.id() + " VALUE");
+        return;
+      }
+      try {
+        var answer = Answers.of(q, reply);
+        if (decide(() -> engine.answer(q.id(), answer, who))) {
+          return;
+        }
+      } catch (BatonException ex) {
+        say(Errors.PREFIX + ex.getMessage());
       }
     }
   }
