@@ -9,6 +9,7 @@ import dev.baton.core.planning.PlanContext;
 import dev.baton.core.planning.PlanProposal;
 import dev.baton.core.port.ExecutionSummary;
 import dev.baton.core.port.TimePort;
+import dev.baton.core.port.Workers;
 import dev.baton.core.schedule.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -350,8 +351,12 @@ final class ExecutionActor {
         AttemptJob job = new AttemptJob(engine, this::offer, id, state.tenant(), r, token);
         Instant deadline = engine.time().instant()
             .plus(r.tool().descriptor().options().timeout());
-        live.running.put(r.step(), new Live.Running(r.attempt(),
-            engine.workers().start("step-" + r.step().value(), job), r.arguments(), token,
+        Workers.Job handle = Continuations.keep(job);
+        if (handle == null) {
+          handle = engine.workers().start("step-" + r.step().value(),
+              () -> Continuations.runHere(job));
+        }
+        live.running.put(r.step(), new Live.Running(r.attempt(), handle, r.arguments(), token,
             deadline));
         live.restarted.remove(r.step());
       }

@@ -85,7 +85,9 @@ final class Round {
         r.effects.add(new Effect.Interrupt(step));
       }
     }
-    return new Result(List.copyOf(r.events), List.copyOf(r.effects), r.wakeAt);
+    // why: the lists are this round's own and no one changes them after; copying costs per step
+    return new Result(java.util.Collections.unmodifiableList(r.events),
+        java.util.Collections.unmodifiableList(r.effects), r.wakeAt);
   }
 
   private void add(Draft d) {

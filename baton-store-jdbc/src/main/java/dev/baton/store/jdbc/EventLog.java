@@ -28,7 +28,9 @@ final class EventLog {
       + " WHERE execution_id = ? AND seq > ? ORDER BY seq";
   private static final String LAST_SEQ = "SELECT coalesce(max(seq), 0) FROM events"
       + " WHERE execution_id = ?";
-  private static final String HAS_SEQ = "SELECT 1 FROM events WHERE execution_id = ? AND seq = ?";
+  // why: one statement reads both the next position and whether the event before the batch exists
+  private static final String POSITION_AND_PREVIOUS = "SELECT coalesce(max(position), 0),"
+      + " (SELECT count(*) FROM events WHERE execution_id = ? AND seq = ?) FROM events";
   private static final String SINCE_ALL = "SELECT position, payload FROM events"
       + " WHERE position > ? ORDER BY position LIMIT ?";
   private static final String SINCE_TENANT = "SELECT ev.position, ev.payload FROM events ev"
@@ -50,22 +52,21 @@ final class EventLog {
       s.get(POSITION_LOCK).execute();
     }
     Event first = events.getFirst();
-    if (first.seq() > 1) {
-      // why: the key refuses a seq taken twice; a gap it cannot see, so the one before must exist
-      PreparedStatement has = s.get(HAS_SEQ);
-      has.setString(1, first.execution().value());
-      has.setLong(2, first.seq() - 1);
-      try (ResultSet rows = has.executeQuery()) {
-        if (!rows.next()) {
-          throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + first.execution()
-              + " is at event " + lastSeq(s.connection(), first.execution()) + ", not "
-              + (first.seq() - 1));
-        }
-      }
-    }
     long position;
-    try (ResultSet rows = s.get(LAST_POSITION).executeQuery()) {
-      position = rows.next() ? rows.getLong(1) : 0;
+    boolean previous;
+    PreparedStatement read = s.get(POSITION_AND_PREVIOUS);
+    read.setString(1, first.execution().value());
+    read.setLong(2, first.seq() - 1);
+    try (ResultSet rows = read.executeQuery()) {
+      rows.next();
+      position = rows.getLong(1);
+      previous = rows.getLong(2) > 0;
+    }
+    if (first.seq() > 1 && !previous) {
+      // why: the key refuses a seq taken twice; a gap it cannot see, so the one before must exist
+      throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + first.execution()
+          + " is at event " + lastSeq(s.connection(), first.execution()) + ", not "
+          + (first.seq() - 1));
     }
     PreparedStatement insert = s.get(INSERT);
     for (Event e : events) {
