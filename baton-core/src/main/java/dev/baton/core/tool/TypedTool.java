@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base for tools whose input and output are records. The JSON schemas are generated from the record
- * types, so the catalogue, the plan checks and the planners all see the same contract.
+ * types (on first use), so the catalogue, the plan checks and the planners all see the same
+ * contract.
  *
  * @param <I> input record
  * @param <O> output record
@@ -22,8 +23,10 @@ public abstract class TypedTool<I, O> implements Tool {
   protected TypedTool(String name, String description, Class<I> inputType, Class<O> outputType,
       ToolOptions options) {
     this.inputType = inputType;
-    this.descriptor = new ToolDescriptor(name, description, Schemas.of(inputType),
-        Schemas.of(outputType), options);
+    // why: generating schemas costs more at start-up than anything else a catalogue does; a
+    // command that only lists tools or plans with a few of them should not pay for all
+    this.descriptor = ToolDescriptor.lazy(name, description, () -> Schemas.of(inputType),
+        () -> Schemas.of(outputType), options);
   }
 
   /** Runs the tool. Let {@link InterruptedException} through; throw {@link ToolFailure}s. */
