@@ -27,23 +27,53 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Baton assembled from a configuration: store, tool catalogue and engine. Close it when done. */
+/**
+ * Baton assembled from a configuration: store, tool catalogue, planner and engine. Close it when
+ * done.
+ *
+ * <p>{@link #open} makes every part at once (a server, or anything that runs executions, wants
+ * its failures up front). {@link #lazy} makes each part the first time it is asked for, so a
+ * command opens only what it uses: listing tools or planning a request opens no database,
+ * reading the store builds no engine. Either way the parts are the same and thread-safe.
+ */
 public final class BatonApp implements AutoCloseable {
   private final BatonConfig config;
-  private final ExecutionStore store;
-  private final ToolCatalog catalog;
-  private final Engine engine;
-  private final Planner planner;
+  private final Lazy<Optional<LanguageModel>> model;
+  private final Lazy<ExecutionStore> store;
+  private final Lazy<ToolCatalog> catalog;
+  private final Lazy<Planner> planner;
+  private final Lazy<Engine> engine;
   private final Thread onShutdown = Thread.ofPlatform().unstarted(this::closeQuietly);
 
-  private BatonApp(BatonConfig config, ExecutionStore store, ToolCatalog catalog, Engine engine,
-      Planner planner) {
+  private BatonApp(BatonConfig config, boolean adoptOrphans) {
     this.config = config;
-    this.store = store;
-    this.catalog = catalog;
-    this.engine = engine;
-    this.planner = planner;
+    this.model = new Lazy<>("language model", () -> Optional.ofNullable(config.model())
+        .map(LangChain4jModel::new));
+    this.store = new Lazy<>("store", () -> {
+      createHome(config);
+      return openStore(config.store(), config);
+    });
+    this.catalog = new Lazy<>("tool catalogue", () -> {
+      createHome(config);
+      ensureWorkspace(config);
+      return ToolCatalog.of(tools(config, model.get().orElse(null)));
+    });
+    // why: with no model configured Baton still plans, offline, in Hebrew and English
+    this.planner = new Lazy<>("planner", () -> model.get()
+        .<Planner>map(ModelPlanner::new).orElseGet(OfflinePlanner::new));
+    this.engine = new Lazy<>("engine", () -> {
+      var e = config.engine();
+      EngineOptions options = EngineOptions.defaults()
+          .withMaxConcurrentSteps(e.maxConcurrentSteps())
+          .withPollInterval(e.pollInterval())
+          .withLeaseTtl(e.leaseTtl())
+          .withAdoptOrphans(adoptOrphans);
+      return Engine.builder(store.get(), catalog.get()).options(options)
+          .replanning(new Replanning(planner.get(), Replanning.DEFAULT_MAX_REPLANS, config.zone()))
+          .build();
+    });
     // why: Ctrl-C should drain (record what finishes) and give up leases, not leave them to expire
     Runtime.getRuntime().addShutdownHook(onShutdown);
   }
@@ -53,35 +83,44 @@ public final class BatonApp implements AutoCloseable {
   }
 
   /**
+   * Baton with every part made now: data folder, demo workspace, store (migrated), catalogue,
+   * planner and engine.
+   *
    * @param adoptOrphans after a person's command on an execution no live process holds, run it in
    *     this process (for commands that then follow it to the end)
    */
   public static BatonApp open(BatonConfig config, boolean adoptOrphans) {
+    BatonApp app = new BatonApp(config, adoptOrphans);
+    try {
+      createHome(config);
+      ensureWorkspace(config);
+      app.store();
+      app.catalog();
+      app.engine();
+      return app;
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Baton whose parts are made on first use: {@link #catalog()} (which writes the demo workspace
+   * if there is none), {@link #store()} (which opens and, if needed, migrates the database),
+   * {@link #planner()}, {@link #engine()} (store, catalogue and planner). Failures to open a part
+   * surface where it is first asked for.
+   *
+   * @param adoptOrphans as for {@link #open(BatonConfig, boolean)}
+   */
+  public static BatonApp lazy(BatonConfig config, boolean adoptOrphans) {
+    return new BatonApp(config, adoptOrphans);
+  }
+
+  private static void createHome(BatonConfig config) {
     try {
       Files.createDirectories(config.home());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data folder " + config.home(), e);
-    }
-    ensureWorkspace(config);
-    ExecutionStore store = openStore(config.store(), config);
-    try {
-      LanguageModel model = config.model() == null ? null : new LangChain4jModel(config.model());
-      ToolCatalog catalog = ToolCatalog.of(tools(config, model));
-      var e = config.engine();
-      EngineOptions options = EngineOptions.defaults()
-          .withMaxConcurrentSteps(e.maxConcurrentSteps())
-          .withPollInterval(e.pollInterval())
-          .withLeaseTtl(e.leaseTtl())
-          .withAdoptOrphans(adoptOrphans);
-      // why: with no model configured Baton still plans, offline, in Hebrew and English
-      Planner planner = model == null ? new OfflinePlanner() : new ModelPlanner(model);
-      Engine engine = Engine.builder(store, catalog).options(options)
-          .replanning(new Replanning(planner, Replanning.DEFAULT_MAX_REPLANS, config.zone()))
-          .build();
-      return new BatonApp(config, store, catalog, engine, planner);
-    } catch (RuntimeException ex) {
-      store.close();
-      throw ex;
     }
   }
 
@@ -139,20 +178,23 @@ public final class BatonApp implements AutoCloseable {
     return config;
   }
 
+  /** The store, opened (and migrated if its schema is not the latest) on first use. */
   public ExecutionStore store() {
-    return store;
+    return store.get();
   }
 
+  /** The tool catalogue, made on first use (tools' schemas are built when first asked for). */
   public ToolCatalog catalog() {
-    return catalog;
+    return catalog.get();
   }
 
+  /** The engine, built on first use (with the store, the catalogue and the planner). */
   public Engine engine() {
-    return engine;
+    return engine.get();
   }
 
   public Planner planner() {
-    return planner;
+    return planner.get();
   }
 
   /** Which planner plans requests, for the record: "offline" or the model's name. */
@@ -163,8 +205,9 @@ public final class BatonApp implements AutoCloseable {
   /** Plans a request now, in the configured zone, detecting its language. */
   public PlanProposal plan(String request) {
     long start = System.nanoTime();
-    PlanProposal p = planner.plan(request, catalog, new PlanContext(Instant.now(), config.zone(),
+    PlanProposal p = planner().plan(request, catalog(), new PlanContext(Instant.now(), config.zone(),
         null, List.of()));
+    StartupLog.mark("planned");
     if (!p.cost().took().isZero()) {
       return p;
     }
@@ -186,9 +229,9 @@ public final class BatonApp implements AutoCloseable {
 
   private void closeQuietly() {
     try {
-      engine.close();
+      engine.close().ifPresent(Engine::close);
     } finally {
-      store.close();
+      store.close().ifPresent(ExecutionStore::close);
     }
   }
 }

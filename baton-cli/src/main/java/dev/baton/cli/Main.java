@@ -3,6 +3,7 @@ package dev.baton.cli;
 import dev.baton.app.BatonApp;
 import dev.baton.app.BatonConfig;
 import dev.baton.app.ConfigLoader;
+import dev.baton.app.StartupLog;
 import dev.baton.core.error.BatonException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -38,7 +39,10 @@ public final class Main implements Callable<Integer> {
     // why: Lucene logs through java.util.logging that the Vector API is not enabled; nothing a
     // person can act on, and it lands in the middle of the live view
     LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
-    System.exit(run(args));
+    StartupLog.mark("main");
+    int exit = run(args);
+    StartupLog.mark("done");
+    System.exit(exit);
   }
 
   /** Runs the command line and returns the exit code, without exiting. */
@@ -69,20 +73,26 @@ public final class Main implements Callable<Integer> {
     if (tenant != null) {
       flags.put("tenant", tenant);
     }
-    return ConfigLoader.load(home, System.getenv(), flags);
+    BatonConfig config = ConfigLoader.load(home, System.getenv(), flags);
+    StartupLog.mark("configuration read");
+    return config;
   }
 
-  /** Baton for a command that does not run executions other processes left behind. */
+  /**
+   * Baton for a command that does not run executions other processes left behind. Each part
+   * (store, catalogue, engine) opens when the command first uses it: a command answers as fast as
+   * what it needs allows.
+   */
   BatonApp open() {
-    return BatonApp.open(config(), false);
+    return BatonApp.lazy(config(), false);
   }
 
   /**
    * Baton for a command that follows an execution: after a command it runs the execution here if
-   * no live process holds it.
+   * no live process holds it. Parts open on first use, as for {@link #open()}.
    */
   BatonApp openToFollow() {
-    return BatonApp.open(config(), true);
+    return BatonApp.lazy(config(), true);
   }
 
   static String who() {

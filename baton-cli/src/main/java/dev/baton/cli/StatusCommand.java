@@ -33,7 +33,8 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (BatonApp app = main.open()) {
       if (id != null) {
-        ExecutionState s = app.engine().state(ExecutionId.of(id));
+        // why: the store alone, not the engine: reading what is recorded needs no runner
+        ExecutionState s = app.store().load(ExecutionId.of(id));
         if (json) {
           System.out.println(Json.write(app.store().summary(s.id()).orElseThrow()));
         } else {

@@ -167,4 +167,42 @@ class CliTest {
     assertThat(r.out()).contains("approved " + approval, "succeeded");
     assertThat(home.resolve("outbox.txt")).content().contains("מחר ב-10");
   }
+
+  @Test
+  void toolsAndPlanOpenNoDatabase() {
+    CliHarness.Result tools = baton("tools");
+    assertThat(tools.exit()).as(tools.err()).isZero();
+    assertThat(tools.out()).contains("files.search", "calendar.create_event", "side effect");
+
+    CliHarness.Result plan = baton("plan", "Schedule a meeting with Noa tomorrow at 10");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("calendar.create_event");
+
+    CliHarness.Result json = baton("tools", "--json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.out()).contains("\"input\":{", "\"output\":{");
+
+    assertThat(home.resolve("baton.db")).doesNotExist();
+  }
+
+  @Test
+  void statusReadsTheStoreWithoutMakingTheCatalogue() {
+    CliHarness.Result r = baton("status");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("No executions yet");
+    assertThat(home.resolve("baton.db")).exists();
+    assertThat(home.resolve("workspace")).doesNotExist();
+  }
+
+  @Test
+  void statusOfOneExecutionShowsItsStepsFromTheStore() {
+    CliHarness.Result run = baton("run", "--plan", Path.of("../examples/demo-plan.json").toString(),
+        "--yes", "--detach");
+    assertThat(run.exit()).as(run.err()).isZero();
+    String id = run.out().strip().replaceAll("(?s).*(ex-[0-9a-f]+).*", "$1");
+
+    CliHarness.Result r = baton("status", id);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("drive", "analysis", "editor");
+  }
 }
