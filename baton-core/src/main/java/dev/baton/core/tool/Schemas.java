@@ -12,6 +12,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.baton.core.error.Problem;
+import dev.baton.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link Optional}; no extra properties), and validation that reports each error with a JSON pointer.
  */
 public final class Schemas {
+  private static final String PRECOMPUTED = "baton/schemas/";
+
   private Schemas() {}
 
   // why: a holder each, so a process that only validates never builds the generator, and one that
@@ -51,8 +56,40 @@ public final class Schemas {
     return new SchemaGenerator(config.build());
   }
 
-  /** The JSON schema of a record (or other bean) type. */
+  /**
+   * The JSON schema of a record (or other bean) type: the copy the build computed (see
+   * {@link #resource}) when the class path has one, else generated now.
+   */
   public static ObjectNode of(Class<?> type) {
+    ObjectNode built = precomputed(type);
+    return built != null ? built : generate(type);
+  }
+
+  /**
+   * Where the build puts the schema of {@code type}, computed by {@link #generate}: a resource
+   * beside the classes, so a fresh process reads a small file instead of running the generator.
+   */
+  public static String resource(Class<?> type) {
+    return PRECOMPUTED + type.getName() + ".json";
+  }
+
+  // why: a bundled resource, read like a class file; not the file system (core opens no file)
+  private static ObjectNode precomputed(Class<?> type) {
+    ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader()
+        : Schemas.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(resource(type))) {
+      if (in == null) {
+        return null;
+      }
+      return Json.mapper().readTree(in) instanceof ObjectNode o ? o : null;
+    } catch (IOException | RuntimeException unreadable) {
+      // why: a damaged copy costs only the time to generate the schema again
+      return null;
+    }
+  }
+
+  /** The JSON schema of a type, generated now from the type (see {@link #of}). */
+  public static ObjectNode generate(Class<?> type) {
     ObjectNode schema;
     Generator.LOCK.lock();
     try {

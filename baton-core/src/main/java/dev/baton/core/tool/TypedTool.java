@@ -18,15 +18,27 @@ import tools.jackson.databind.JsonNode;
  */
 public abstract class TypedTool<I, O> implements Tool {
   private final Class<I> inputType;
+  private final Class<O> outputType;
   private final ToolDescriptor descriptor;
 
   protected TypedTool(String name, String description, Class<I> inputType, Class<O> outputType,
       ToolOptions options) {
     this.inputType = inputType;
+    this.outputType = outputType;
     // why: generating schemas costs more at start-up than anything else a catalogue does; a
     // command that only lists tools or plans with a few of them should not pay for all
     this.descriptor = ToolDescriptor.lazy(name, description, () -> Schemas.of(inputType),
         () -> Schemas.of(outputType), options);
+  }
+
+  /** The record type of the input, whose schema is the input schema. */
+  public final Class<I> inputType() {
+    return inputType;
+  }
+
+  /** The record type of the output, whose schema is the output schema. */
+  public final Class<O> outputType() {
+    return outputType;
   }
 
   /** Runs the tool. Let {@link InterruptedException} through; throw {@link ToolFailure}s. */
