@@ -204,8 +204,11 @@ public final class BatonApp implements AutoCloseable {
 
   /** Plans a request now, in the configured zone, detecting its language. */
   public PlanProposal plan(String request) {
+    // why: made before the clock starts, so the time shown is planning's, as with open()
+    Planner planner = planner();
+    ToolCatalog catalog = catalog();
     long start = System.nanoTime();
-    PlanProposal p = planner().plan(request, catalog(), new PlanContext(Instant.now(), config.zone(),
+    PlanProposal p = planner.plan(request, catalog, new PlanContext(Instant.now(), config.zone(),
         null, List.of()));
     StartupLog.mark("planned");
     if (!p.cost().took().isZero()) {
