@@ -6,21 +6,28 @@ import dev.baton.app.ConfigLoader;
 import dev.baton.app.StartupLog;
 import dev.baton.core.error.BatonException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code baton} command. */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
-    description = "Plans tool calls, runs them in parallel, asks before changing the world.",
-    subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, ControlCommands.Pause.class,
-        ControlCommands.Resume.class, ControlCommands.Cancel.class, ApprovalCommands.Approve.class,
-        ApprovalCommands.Reject.class, RecoverCommand.class, ToolsCommand.class,
-        ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    description = "Plans tool calls, runs them in parallel, asks before changing the world.")
 public final class Main implements Callable<Integer> {
+  /**
+   * The subcommands, in the order help lists them. Picocli reads each one's annotations by
+   * reflection when it is added, which is most of its start-up; see {@link #commandLine}.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  /** Options of {@code baton} itself that take a value (the next word when not {@code --x=v}). */
+  private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--db", "--tenant");
+
   // why: held in a field, or the JUL logger (and its level) can be garbage collected
   private static final java.util.logging.Logger LUCENE_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene");
@@ -47,7 +54,7 @@ public final class Main implements Callable<Integer> {
 
   /** Runs the command line and returns the exit code, without exiting. */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = commandLine(args).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, line, parsed) -> {
       if (ex instanceof BatonException b) {
         line.getErr().println("error: " + b.getMessage());
@@ -57,6 +64,54 @@ public final class Main implements Callable<Integer> {
       return ExitCodes.EXECUTION_FAILED;
     });
     return cli.execute(args);
+  }
+
+  private static Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> c = new LinkedHashMap<>();
+    c.put("run", RunCommand::new);
+    c.put("plan", PlanCommand::new);
+    c.put("status", StatusCommand::new);
+    c.put("pause", ControlCommands.Pause::new);
+    c.put("resume", ControlCommands.Resume::new);
+    c.put("cancel", ControlCommands.Cancel::new);
+    c.put("approve", ApprovalCommands.Approve::new);
+    c.put("reject", ApprovalCommands.Reject::new);
+    c.put("recover", RecoverCommand::new);
+    c.put("tools", ToolsCommand::new);
+    c.put("validate", ValidateCommand::new);
+    c.put("demo", DemoCommand::new);
+    c.put("help", CommandLine.HelpCommand::new);
+    return Collections.unmodifiableMap(c);
+  }
+
+  /**
+   * The command line for these arguments: with only the subcommand they name when they name one
+   * (what it parses and prints is the same), with every subcommand otherwise (no command, an
+   * unknown one, {@code help}: usage and suggestions need them all).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    String named = commandName(args);
+    // why: help lists every command; and an unknown word must meet all of them to be refused or
+    // corrected as before
+    if (named != null && !named.equals("help") && COMMANDS.containsKey(named)) {
+      cli.addSubcommand(COMMANDS.get(named).get());
+    } else {
+      COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+    }
+    return cli;
+  }
+
+  /** The first word that is neither an option of {@code baton} nor an option's value; or null. */
+  static String commandName(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (OPTIONS_WITH_VALUE.contains(args[i])) {
+        i++;
+      } else if (!args[i].startsWith("-")) {
+        return args[i];
+      }
+    }
+    return null;
   }
 
   @Override

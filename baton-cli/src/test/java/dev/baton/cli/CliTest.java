@@ -205,4 +205,28 @@ class CliTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("drive", "analysis", "editor");
   }
+
+  @Test
+  void helpListsEveryCommand_andEachCommandHasItsOwnUsage() {
+    CliHarness.Result all = baton("--help");
+    assertThat(all.exit()).isZero();
+    assertThat(all.out()).contains("run", "plan", "status", "pause", "resume", "cancel", "approve",
+        "reject", "recover", "tools", "validate", "demo", "help");
+
+    CliHarness.Result plan = baton("help", "plan");
+    assertThat(plan.exit()).isZero();
+    assertThat(plan.out()).contains("Usage: baton plan", "REQUEST", "--json");
+
+    CliHarness.Result unknown = baton("plna", "x");
+    assertThat(unknown.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknown.err()).contains("plna", "plan");
+  }
+
+  @Test
+  void findsTheCommandNamePastTheGlobalOptions() {
+    assertThat(Main.commandName("--home", "/tmp/x", "--db=jdbc:sqlite:a", "status", "ex-1"))
+        .isEqualTo("status");
+    assertThat(Main.commandName("--tenant", "plan", "tools")).isEqualTo("tools");
+    assertThat(Main.commandName("--help")).isNull();
+  }
 }
