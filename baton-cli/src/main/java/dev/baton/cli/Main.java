@@ -6,12 +6,11 @@ import dev.baton.app.ConfigLoader;
 import dev.baton.app.StartupLog;
 import dev.baton.core.error.BatonException;
 import java.nio.file.Path;
-import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,10 +20,11 @@ import picocli.CommandLine.Option;
     description = "Plans tool calls, runs them in parallel, asks before changing the world.")
 public final class Main implements Callable<Integer> {
   /**
-   * The subcommands, in the order help lists them. Picocli reads each one's annotations by
+   * The subcommands' names, in the order help lists them. Picocli reads each one's annotations by
    * reflection when it is added, which is most of its start-up; see {@link #commandLine}.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = commands();
+  private static final List<String> COMMANDS = List.of("run", "plan", "status", "pause", "resume",
+      "cancel", "approve", "reject", "recover", "tools", "validate", "demo", "help");
   /** Options of {@code baton} itself that take a value (the next word when not {@code --x=v}). */
   private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--db", "--tenant");
 
@@ -66,22 +66,25 @@ public final class Main implements Callable<Integer> {
     return cli.execute(args);
   }
 
-  private static Map<String, Supplier<Object>> commands() {
-    Map<String, Supplier<Object>> c = new LinkedHashMap<>();
-    c.put("run", RunCommand::new);
-    c.put("plan", PlanCommand::new);
-    c.put("status", StatusCommand::new);
-    c.put("pause", ControlCommands.Pause::new);
-    c.put("resume", ControlCommands.Resume::new);
-    c.put("cancel", ControlCommands.Cancel::new);
-    c.put("approve", ApprovalCommands.Approve::new);
-    c.put("reject", ApprovalCommands.Reject::new);
-    c.put("recover", RecoverCommand::new);
-    c.put("tools", ToolsCommand::new);
-    c.put("validate", ValidateCommand::new);
-    c.put("demo", DemoCommand::new);
-    c.put("help", CommandLine.HelpCommand::new);
-    return Collections.unmodifiableMap(c);
+  // why: a switch, not a map of constructor references: the JDK's AOT cache (25.0.3) crashes
+  // while archiving a lambda that names a class it cannot archive (picocli's HelpCommand)
+  private static Object command(String name) {
+    return switch (name) {
+      case "run" -> new RunCommand();
+      case "plan" -> new PlanCommand();
+      case "status" -> new StatusCommand();
+      case "pause" -> new ControlCommands.Pause();
+      case "resume" -> new ControlCommands.Resume();
+      case "cancel" -> new ControlCommands.Cancel();
+      case "approve" -> new ApprovalCommands.Approve();
+      case "reject" -> new ApprovalCommands.Reject();
+      case "recover" -> new RecoverCommand();
+      case "tools" -> new ToolsCommand();
+      case "validate" -> new ValidateCommand();
+      case "demo" -> new DemoCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
   }
 
   /**
@@ -94,10 +97,12 @@ public final class Main implements Callable<Integer> {
     String named = commandName(args);
     // why: help lists every command; and an unknown word must meet all of them to be refused or
     // corrected as before
-    if (named != null && !named.equals("help") && COMMANDS.containsKey(named)) {
-      cli.addSubcommand(COMMANDS.get(named).get());
+    if (named != null && !named.equals("help") && COMMANDS.contains(named)) {
+      cli.addSubcommand(command(named));
     } else {
-      COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+      for (String name : COMMANDS) {
+        cli.addSubcommand(command(name));
+      }
     }
     return cli;
   }
