@@ -126,9 +126,11 @@ public final class BatonApp implements AutoCloseable {
 
   private static ExecutionStore openStore(BatonConfig.StoreConfig s, BatonConfig config) {
     if (s.embedded()) {
+      SqliteNativeLibrary.useFrom(config.home());
       return JdbcExecutionStore.sqlite(config.home().resolve("baton.db"));
     }
     if (s.url().startsWith("jdbc:sqlite:")) {
+      SqliteNativeLibrary.useFrom(config.home());
       return JdbcExecutionStore.sqlite(java.nio.file.Path.of(s.url().substring(
           "jdbc:sqlite:".length())));
     }
