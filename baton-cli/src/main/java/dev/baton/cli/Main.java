@@ -121,7 +121,8 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    new CommandLine(this).usage(System.out);
+    // why: with every subcommand, so the usage lists them all
+    commandLine().usage(System.out);
     return ExitCodes.OK;
   }
 

@@ -213,6 +213,10 @@ class CliTest {
     assertThat(all.out()).contains("run", "plan", "status", "pause", "resume", "cancel", "approve",
         "reject", "recover", "tools", "validate", "demo", "help");
 
+    CliHarness.Result bare = baton();
+    assertThat(bare.exit()).isZero();
+    assertThat(bare.out()).contains("Commands:", "plan", "status", "tools", "recover");
+
     CliHarness.Result plan = baton("help", "plan");
     assertThat(plan.exit()).isZero();
     assertThat(plan.out()).contains("Usage: baton plan", "REQUEST", "--json");
