@@ -3,57 +3,91 @@ package dev.baton.app;
 import dev.baton.adapters.Engines;
 import dev.baton.adapters.LocalProcessProbe;
 import dev.baton.core.engine.Engine;
-import dev.baton.core.exec.ExecutionOptions;
-import dev.baton.core.plan.Plan;
-import dev.baton.core.simulate.Simulation;
-import dev.baton.core.simulate.SimulationOptions;
-import dev.baton.core.simulate.Simulator;
 import dev.baton.core.engine.EngineOptions;
 import dev.baton.core.engine.Replanning;
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
+import dev.baton.core.exec.ExecutionOptions;
+import dev.baton.core.plan.Plan;
 import dev.baton.core.planning.PlanContext;
 import dev.baton.core.planning.PlanProposal;
 import dev.baton.core.planning.Planner;
+import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.LanguageModel;
+import dev.baton.core.simulate.Simulation;
+import dev.baton.core.simulate.SimulationOptions;
+import dev.baton.core.simulate.Simulator;
+import dev.baton.core.tool.Tool;
+import dev.baton.core.tool.ToolCatalog;
 import dev.baton.model.LangChain4jModel;
 import dev.baton.model.ModelPlanner;
 import dev.baton.planner.OfflinePlanner;
-import dev.baton.tools.analysis.TextModel;
-import java.time.Instant;
-import dev.baton.core.port.ExecutionStore;
-import dev.baton.core.tool.Tool;
-import dev.baton.core.tool.ToolCatalog;
 import dev.baton.store.jdbc.JdbcExecutionStore;
 import dev.baton.tools.AgentsConfig;
 import dev.baton.tools.BuiltInAgents;
+import dev.baton.tools.analysis.TextModel;
 import dev.baton.tools.demo.DemoTools;
 import dev.baton.tools.workspace.DemoWorkspace;
-import java.net.URI;
-import java.time.LocalDate;
 import java.io.IOException;
-import dev.baton.core.error.BatonException;
-import dev.baton.core.error.ErrorCode;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Baton assembled from a configuration: store, tool catalogue and engine. Close it when done. */
+/**
+ * Baton assembled from a configuration: store, tool catalogue, planner and engine. Close it when
+ * done.
+ *
+ * <p>{@link #open} makes every part at once (a server, or anything that runs executions, wants
+ * its failures up front). {@link #lazy} makes each part the first time it is asked for, so a
+ * command opens only what it uses: listing tools or planning a request opens no database,
+ * reading the store builds no engine. Either way the parts are the same and thread-safe.
+ */
 public final class BatonApp implements AutoCloseable {
   private final BatonConfig config;
-  private final ExecutionStore store;
-  private final ToolCatalog catalog;
-  private final Engine engine;
-  private final Planner planner;
-  private final List<String> warnings;
+  private final Lazy<Optional<LanguageModel>> model;
+  private final Lazy<ExecutionStore> store;
+  private final Lazy<ToolCatalog> catalog;
+  private final Lazy<Planner> planner;
+  private final Lazy<Engine> engine;
+  /** Warnings the planner gave (a model it could not reach); the CLI prints and clears them. */
+  private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Thread onShutdown = Thread.ofPlatform().unstarted(this::closeQuietly);
 
-  private BatonApp(BatonConfig config, ExecutionStore store, ToolCatalog catalog, Engine engine,
-      Planner planner, List<String> warnings) {
-    this.warnings = warnings;
+  private BatonApp(BatonConfig config, boolean adoptOrphans) {
     this.config = config;
-    this.store = store;
-    this.catalog = catalog;
-    this.engine = engine;
-    this.planner = planner;
+    this.model = new Lazy<>("language model", () -> Optional.ofNullable(config.model())
+        .map(LangChain4jModel::new));
+    this.store = new Lazy<>("store", () -> {
+      createHome(config);
+      return openStore(config.store(), config);
+    });
+    this.catalog = new Lazy<>("tool catalogue", () -> {
+      createHome(config);
+      ensureWorkspace(config);
+      return ToolCatalog.of(tools(config, model.get().orElse(null)));
+    });
+    // why: with no model configured Baton still plans, offline, in Hebrew and English; with
+    // one that cannot be reached, too (unless planner.fallback=none), saying so
+    this.planner = new Lazy<>("planner", () -> model.get().<Planner>map(m ->
+        config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m), new OfflinePlanner(),
+            config.model().name(), warnings::add) : new ModelPlanner(m))
+        .orElseGet(OfflinePlanner::new));
+    this.engine = new Lazy<>("engine", () -> {
+      var e = config.engine();
+      EngineOptions options = EngineOptions.defaults(processName())
+          .withMaxConcurrentSteps(e.maxConcurrentSteps())
+          .withPollInterval(e.pollInterval())
+          .withLeaseTtl(e.leaseTtl())
+          .withAdoptOrphans(adoptOrphans);
+      return Engines.builder(store.get(), catalog.get()).options(options)
+          .replanning(new Replanning(planner.get(), Replanning.DEFAULT_MAX_REPLANS, config.zone()))
+          .build();
+    });
     // why: Ctrl-C should drain (record what finishes) and give up leases, not leave them to expire
     Runtime.getRuntime().addShutdownHook(onShutdown);
   }
@@ -63,46 +97,37 @@ public final class BatonApp implements AutoCloseable {
   }
 
   /**
+   * Baton with every part made now: data folder, demo workspace, store (migrated), catalogue,
+   * planner and engine.
+   *
    * @param adoptOrphans after a person's command on an execution no live process holds, run it in
    *     this process (for commands that then follow it to the end)
    */
   public static BatonApp open(BatonConfig config, boolean adoptOrphans) {
-    if (Files.exists(config.home()) && !Files.isDirectory(config.home())) {
-      throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "the data folder " + config.home()
-          + " is a file, not a folder; set BATON_HOME (or --home) to a folder");
-    }
+    BatonApp app = new BatonApp(config, adoptOrphans);
     try {
-      Files.createDirectories(config.home());
-    } catch (IOException e) {
-      throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "cannot create the data folder "
-          + config.home() + ": " + e.getMessage(), e);
+      createHome(config);
+      ensureWorkspace(config);
+      app.store();
+      app.catalog();
+      app.engine();
+      return app;
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
     }
-    ensureWorkspace(config);
-    ExecutionStore store = openStore(config.store(), config);
-    try {
-      LanguageModel model = config.model() == null ? null : new LangChain4jModel(config.model());
-      ToolCatalog catalog = ToolCatalog.of(tools(config, model));
-      var e = config.engine();
-      EngineOptions options = EngineOptions.defaults(processName())
-          .withMaxConcurrentSteps(e.maxConcurrentSteps())
-          .withPollInterval(e.pollInterval())
-          .withLeaseTtl(e.leaseTtl())
-          .withAdoptOrphans(adoptOrphans);
-      // why: with no model configured Baton still plans, offline, in Hebrew and English; with
-      // one that cannot be reached, too (unless planner.fallback=none), saying so
-      List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-      Planner planner = model == null ? new OfflinePlanner()
-          : config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(model),
-              new OfflinePlanner(), config.model().name(), warnings::add)
-          : new ModelPlanner(model);
-      Engine engine = Engines.builder(store, catalog).options(options)
-          .replanning(new Replanning(planner, Replanning.DEFAULT_MAX_REPLANS, config.zone()))
-          .build();
-      return new BatonApp(config, store, catalog, engine, planner, warnings);
-    } catch (RuntimeException ex) {
-      store.close();
-      throw ex;
-    }
+  }
+
+  /**
+   * Baton whose parts are made on first use: {@link #catalog()} (which writes the demo workspace
+   * if there is none), {@link #store()} (which opens and, if needed, migrates the database),
+   * {@link #planner()}, {@link #engine()} (store, catalogue and planner). Failures to open a part
+   * surface where it is first asked for.
+   *
+   * @param adoptOrphans as for {@link #open(BatonConfig, boolean)}
+   */
+  public static BatonApp lazy(BatonConfig config, boolean adoptOrphans) {
+    return new BatonApp(config, adoptOrphans);
   }
 
   /** This process's name in the store: host, pid, and a random part (pids are reused). */
@@ -112,11 +137,25 @@ public final class BatonApp implements AutoCloseable {
         + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL);
   }
 
+  private static void createHome(BatonConfig config) {
+    if (Files.exists(config.home()) && !Files.isDirectory(config.home())) {
+      throw BatonException.of(ErrorCode.STORE_UNAVAILABLE, "the data folder " + config.home()
+          + " is a file, not a folder; set BATON_HOME (or --home) to a folder");
+    }
+    try {
+      Files.createDirectories(config.home());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data folder " + config.home(), e);
+    }
+  }
+
   private static ExecutionStore openStore(BatonConfig.StoreConfig s, BatonConfig config) {
     if (s.embedded()) {
+      SqliteNativeLibrary.useFrom(config.home());
       return JdbcExecutionStore.sqlite(config.home().resolve("baton.db"));
     }
     if (s.url().startsWith("jdbc:sqlite:")) {
+      SqliteNativeLibrary.useFrom(config.home());
       return JdbcExecutionStore.sqlite(java.nio.file.Path.of(s.url().substring(
           "jdbc:sqlite:".length())));
     }
@@ -174,20 +213,23 @@ public final class BatonApp implements AutoCloseable {
     return config;
   }
 
+  /** The store, opened (and migrated if its schema is not the latest) on first use. */
   public ExecutionStore store() {
-    return store;
+    return store.get();
   }
 
+  /** The tool catalogue, made on first use (tools' schemas are built when first asked for). */
   public ToolCatalog catalog() {
-    return catalog;
+    return catalog.get();
   }
 
+  /** The engine, built on first use (with the store, the catalogue and the planner). */
   public Engine engine() {
-    return engine;
+    return engine.get();
   }
 
   public Planner planner() {
-    return planner;
+    return planner.get();
   }
 
   /** Which planner plans requests, for the record: "offline" or the model's name. */
@@ -195,28 +237,11 @@ public final class BatonApp implements AutoCloseable {
     return config.model() == null ? "offline" : config.model().name();
   }
 
-  /**
-   * Warnings a person should see, taken once each: for example that the model could not be
-   * reached and the request was planned offline.
-   */
+  /** What the planner warned about since the last call (a model it could not reach), cleared. */
   public List<String> takeWarnings() {
     List<String> out = List.copyOf(warnings);
     warnings.removeAll(out);
     return out;
-  }
-
-  /** Plans a request now, in the configured zone, detecting its language. */
-  public PlanProposal plan(String request) {
-    long start = System.nanoTime();
-    PlanProposal p = planner.plan(request, catalog, new PlanContext(Instant.now(), config.zone(),
-        null, List.of()));
-    if (!p.cost().took().isZero()) {
-      return p;
-    }
-    // why: the offline planner reports no cost; the time it took is still worth showing
-    var cost = new dev.baton.core.planning.PlanCost(p.cost().modelCalls(), p.cost().inputTokens(),
-        p.cost().outputTokens(), java.time.Duration.ofNanos(System.nanoTime() - start));
-    return new PlanProposal(p.plan(), p.reasons(), cost, p.language());
   }
 
   /**
@@ -224,9 +249,27 @@ public final class BatonApp implements AutoCloseable {
    * tools' durations and model use taken from this tenant's past runs where there are any.
    */
   public Simulation simulate(Plan plan, SimulationOptions.Mode mode, ExecutionOptions options) {
-    RunHistory history = RunHistory.of(store, config.tenant());
-    return Simulator.simulate(plan, catalog, SimulationOptions.of(mode, Instant.now())
+    RunHistory history = RunHistory.of(store(), config.tenant());
+    return Simulator.simulate(plan, catalog(), SimulationOptions.of(mode, Instant.now())
         .withHistory(history::median).withModelUse(history::modelUse).withExecution(options));
+  }
+
+  /** Plans a request now, in the configured zone, detecting its language. */
+  public PlanProposal plan(String request) {
+    // why: made before the clock starts, so the time shown is planning's, as with open()
+    Planner planner = planner();
+    ToolCatalog catalog = catalog();
+    long start = System.nanoTime();
+    PlanProposal p = planner.plan(request, catalog, new PlanContext(Instant.now(), config.zone(),
+        null, List.of()));
+    StartupLog.mark("planned");
+    if (!p.cost().took().isZero()) {
+      return p;
+    }
+    // why: the offline planner reports no cost; the time it took is still worth showing
+    var cost = new dev.baton.core.planning.PlanCost(p.cost().modelCalls(), p.cost().inputTokens(),
+        p.cost().outputTokens(), java.time.Duration.ofNanos(System.nanoTime() - start));
+    return new PlanProposal(p.plan(), p.reasons(), cost, p.language());
   }
 
   @Override
@@ -241,9 +284,9 @@ public final class BatonApp implements AutoCloseable {
 
   private void closeQuietly() {
     try {
-      engine.close();
+      engine.close().ifPresent(Engine::close);
     } finally {
-      store.close();
+      store.close().ifPresent(ExecutionStore::close);
     }
   }
 }

@@ -3,9 +3,12 @@ package dev.baton.cli;
 import dev.baton.app.BatonApp;
 import dev.baton.app.BatonConfig;
 import dev.baton.app.ConfigLoader;
+import dev.baton.app.StartupLog;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,13 +16,17 @@ import picocli.CommandLine.Option;
 
 /** The {@code baton} command. */
 @Command(name = "baton", mixinStandardHelpOptions = true, version = "baton 0.1.0",
-    description = "Plans tool calls, runs them in parallel, asks before changing the world.",
-    subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, ControlCommands.Pause.class,
-        ControlCommands.Resume.class, ControlCommands.Cancel.class, ApprovalCommands.Approve.class,
-        ApprovalCommands.Reject.class, AnswerCommand.class, RecoverCommand.class,
-        ToolsCommand.class,
-        ValidateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    description = "Plans tool calls, runs them in parallel, asks before changing the world.")
 public final class Main implements Callable<Integer> {
+  /**
+   * The subcommands' names, in the order help lists them. Picocli reads each one's annotations by
+   * reflection when it is added, which is most of its start-up; see {@link #commandLine}.
+   */
+  private static final List<String> COMMANDS = List.of("run", "plan", "status", "pause", "resume",
+      "cancel", "approve", "reject", "answer", "recover", "tools", "validate", "demo", "help");
+  /** Options of {@code baton} itself that take a value (the next word when not {@code --x=v}). */
+  private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--db", "--tenant");
+
   // why: held in a field, or the JUL logger (and its level) can be garbage collected
   private static final java.util.logging.Logger LUCENE_LOG =
       java.util.logging.Logger.getLogger("org.apache.lucene");
@@ -41,7 +48,10 @@ public final class Main implements Callable<Integer> {
     // why: Lucene logs through java.util.logging that the Vector API is not enabled; nothing a
     // person can act on, and it lands in the middle of the live view
     LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
-    System.exit(run(args));
+    StartupLog.mark("main");
+    int exit = run(args);
+    StartupLog.mark("done");
+    System.exit(exit);
   }
 
   /** Runs the command line and returns the exit code, without exiting. */
@@ -50,8 +60,7 @@ public final class Main implements Callable<Integer> {
     // why: libraries (the connection pool above all) log failures with stack traces; a person
     // gets one line from us instead, and the traces with --debug
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
-    Main main = new Main();
-    CommandLine cli = new CommandLine(main).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = commandLine(args).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, line, parsed) ->
         Errors.report(ex, line.getErr(), debug));
     cli.setParameterExceptionHandler((ex, parsedArgs) -> {
@@ -66,9 +75,64 @@ public final class Main implements Callable<Integer> {
     return cli.execute(args);
   }
 
+  // why: a switch, not a map of constructor references: the JDK's AOT cache (25.0.3) crashes
+  // while archiving a lambda that names a class it cannot archive (picocli's HelpCommand)
+  private static Object command(String name) {
+    return switch (name) {
+      case "run" -> new RunCommand();
+      case "plan" -> new PlanCommand();
+      case "status" -> new StatusCommand();
+      case "pause" -> new ControlCommands.Pause();
+      case "resume" -> new ControlCommands.Resume();
+      case "cancel" -> new ControlCommands.Cancel();
+      case "approve" -> new ApprovalCommands.Approve();
+      case "reject" -> new ApprovalCommands.Reject();
+      case "answer" -> new AnswerCommand();
+      case "recover" -> new RecoverCommand();
+      case "tools" -> new ToolsCommand();
+      case "validate" -> new ValidateCommand();
+      case "demo" -> new DemoCommand();
+      case "help" -> new CommandLine.HelpCommand();
+      default -> throw new IllegalArgumentException("no command " + name);
+    };
+  }
+
+  /**
+   * The command line for these arguments: with only the subcommand they name when they name one
+   * (what it parses and prints is the same), with every subcommand otherwise (no command, an
+   * unknown one, {@code help}: usage and suggestions need them all).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    String named = commandName(args);
+    // why: help lists every command; and an unknown word must meet all of them to be refused or
+    // corrected as before
+    if (named != null && !named.equals("help") && COMMANDS.contains(named)) {
+      cli.addSubcommand(command(named));
+    } else {
+      for (String name : COMMANDS) {
+        cli.addSubcommand(command(name));
+      }
+    }
+    return cli;
+  }
+
+  /** The first word that is neither an option of {@code baton} nor an option's value; or null. */
+  static String commandName(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (OPTIONS_WITH_VALUE.contains(args[i])) {
+        i++;
+      } else if (!args[i].startsWith("-")) {
+        return args[i];
+      }
+    }
+    return null;
+  }
+
   @Override
   public Integer call() {
-    new CommandLine(this).usage(System.out);
+    // why: with every subcommand, so the usage lists them all
+    commandLine().usage(System.out);
     return ExitCodes.OK;
   }
 
@@ -80,20 +144,26 @@ public final class Main implements Callable<Integer> {
     if (tenant != null) {
       flags.put("tenant", tenant);
     }
-    return ConfigLoader.load(home, System.getenv(), flags);
+    BatonConfig config = ConfigLoader.load(home, System.getenv(), flags);
+    StartupLog.mark("configuration read");
+    return config;
   }
 
-  /** Baton for a command that does not run executions other processes left behind. */
+  /**
+   * Baton for a command that does not run executions other processes left behind. Each part
+   * (store, catalogue, engine) opens when the command first uses it: a command answers as fast as
+   * what it needs allows.
+   */
   BatonApp open() {
-    return BatonApp.open(config(), false);
+    return BatonApp.lazy(config(), false);
   }
 
   /**
    * Baton for a command that follows an execution: after a command it runs the execution here if
-   * no live process holds it.
+   * no live process holds it. Parts open on first use, as for {@link #open()}.
    */
   BatonApp openToFollow() {
-    return BatonApp.open(config(), true);
+    return BatonApp.lazy(config(), true);
   }
 
   static String who() {

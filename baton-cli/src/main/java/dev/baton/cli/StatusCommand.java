@@ -62,7 +62,8 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (BatonApp app = main.open()) {
       if (id != null) {
-        ExecutionState s = app.engine().state(Ids.execution(id));
+        // why: the store alone, not the engine: reading what is recorded needs no runner
+        ExecutionState s = app.store().load(Ids.execution(id));
         if (json) {
           System.out.println(Json.write(asJson(app, s)));
         } else {

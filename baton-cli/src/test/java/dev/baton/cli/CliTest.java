@@ -167,4 +167,70 @@ class CliTest {
     assertThat(r.out()).contains("approved " + approval, "succeeded");
     assertThat(home.resolve("outbox.txt")).content().contains("מחר ב-10");
   }
+
+  @Test
+  void toolsAndPlanOpenNoDatabase() {
+    CliHarness.Result tools = baton("tools");
+    assertThat(tools.exit()).as(tools.err()).isZero();
+    assertThat(tools.out()).contains("files.search", "calendar.create_event", "side effect");
+
+    CliHarness.Result plan = baton("plan", "Schedule a meeting with Noa tomorrow at 10");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("calendar.create_event");
+
+    CliHarness.Result json = baton("tools", "--json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.out()).contains("\"input\":{", "\"output\":{");
+
+    assertThat(home.resolve("baton.db")).doesNotExist();
+  }
+
+  @Test
+  void statusReadsTheStoreWithoutMakingTheCatalogue() {
+    CliHarness.Result r = baton("status");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("No executions yet");
+    assertThat(home.resolve("baton.db")).exists();
+    assertThat(home.resolve("workspace")).doesNotExist();
+  }
+
+  @Test
+  void statusOfOneExecutionShowsItsStepsFromTheStore() {
+    CliHarness.Result run = baton("run", "--plan", Path.of("../examples/demo-plan.json").toString(),
+        "--yes", "--detach");
+    assertThat(run.exit()).as(run.err()).isZero();
+    String id = run.out().strip().replaceAll("(?s).*(ex-[0-9a-f]+).*", "$1");
+
+    CliHarness.Result r = baton("status", id);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("drive", "analysis", "editor");
+  }
+
+  @Test
+  void helpListsEveryCommand_andEachCommandHasItsOwnUsage() {
+    CliHarness.Result all = baton("--help");
+    assertThat(all.exit()).isZero();
+    assertThat(all.out()).contains("run", "plan", "status", "pause", "resume", "cancel", "approve",
+        "reject", "recover", "tools", "validate", "demo", "help");
+
+    CliHarness.Result bare = baton();
+    assertThat(bare.exit()).isZero();
+    assertThat(bare.out()).contains("Commands:", "plan", "status", "tools", "recover");
+
+    CliHarness.Result plan = baton("help", "plan");
+    assertThat(plan.exit()).isZero();
+    assertThat(plan.out()).contains("Usage: baton plan", "REQUEST", "--json");
+
+    CliHarness.Result unknown = baton("plna", "x");
+    assertThat(unknown.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(unknown.err()).contains("plna", "plan");
+  }
+
+  @Test
+  void findsTheCommandNamePastTheGlobalOptions() {
+    assertThat(Main.commandName("--home", "/tmp/x", "--db=jdbc:sqlite:a", "status", "ex-1"))
+        .isEqualTo("status");
+    assertThat(Main.commandName("--tenant", "plan", "tools")).isEqualTo("tools");
+    assertThat(Main.commandName("--help")).isNull();
+  }
 }

@@ -17,6 +17,7 @@ import dev.baton.tools.contacts.FindContactTool;
 import dev.baton.tools.contacts.VcfContactsBackend;
 import dev.baton.tools.dav.DavClient;
 import dev.baton.tools.editor.WriteDocumentTool;
+import dev.baton.tools.files.Drive;
 import dev.baton.tools.files.ListFilesTool;
 import dev.baton.tools.files.LuceneFolderDrive;
 import dev.baton.tools.files.ReadFileTool;
@@ -39,7 +40,8 @@ public final class BuiltInAgents {
 
   public static List<Tool> tools(AgentsConfig config, TextModel model) {
     Workspace workspace = new Workspace(config.workspace(), config.reserved());
-    LuceneFolderDrive drive = new LuceneFolderDrive(workspace, config.zone());
+    // why: the search index opens when a file tool is first used, not when the catalogue is made
+    Drive drive = new DriveOnFirstUse(() -> new LuceneFolderDrive(workspace, config.zone()));
     CalendarAgent calendar = new CalendarAgent(calendarBackend(config, workspace), config.owner(),
         config.zone(), config.workingHours(), config.clock());
     ContactsBackend contacts = contactsBackend(config, workspace);

@@ -12,12 +12,13 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.baton.core.error.Problem;
+import dev.baton.core.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -26,14 +27,23 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link Optional}; no extra properties), and validation that reports each error with a JSON pointer.
  */
 public final class Schemas {
-  private static final SchemaGenerator GENERATOR = buildGenerator();
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-  /** Compiled schemas by identity of the tree: only long-lived trees (tool descriptors) go in. */
-  private static final Map<JsonNode, Schema> COMPILED =
-      Collections.synchronizedMap(new IdentityHashMap<>());
+  private static final String PRECOMPUTED = "baton/schemas/";
 
   private Schemas() {}
+
+  // why: a holder each, so a process that only validates never builds the generator, and one that
+  // only lists tools builds neither (both cost hundreds of classes at start-up)
+  private static final class Generator {
+    static final SchemaGenerator INSTANCE = buildGenerator();
+    // why: schemas are now generated on first use, possibly on several step threads at once; the
+    // generator's type caches are not documented as thread-safe, and each type is generated once
+    static final ReentrantLock LOCK = new ReentrantLock();
+  }
+
+  private static final class Registry {
+    static final SchemaRegistry INSTANCE =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  }
 
   private static SchemaGenerator buildGenerator() {
     var config = new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12,
@@ -68,9 +78,47 @@ public final class Schemas {
     return java.math.BigDecimal.valueOf(value);
   }
 
-  /** The JSON schema of a record (or other bean) type. */
+  /**
+   * The JSON schema of a record (or other bean) type: the copy the build computed (see
+   * {@link #resource}) when the class path has one, else generated now.
+   */
   public static ObjectNode of(Class<?> type) {
-    ObjectNode schema = GENERATOR.generateSchema(type);
+    ObjectNode built = precomputed(type);
+    return built != null ? built : generate(type);
+  }
+
+  /**
+   * Where the build puts the schema of {@code type}, computed by {@link #generate}: a resource
+   * beside the classes, so a fresh process reads a small file instead of running the generator.
+   */
+  public static String resource(Class<?> type) {
+    return PRECOMPUTED + type.getName() + ".json";
+  }
+
+  // why: a bundled resource, read like a class file; not the file system (core opens no file)
+  private static ObjectNode precomputed(Class<?> type) {
+    ClassLoader loader = type.getClassLoader() != null ? type.getClassLoader()
+        : Schemas.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(resource(type))) {
+      if (in == null) {
+        return null;
+      }
+      return Json.mapper().readTree(in) instanceof ObjectNode o ? o : null;
+    } catch (IOException | RuntimeException unreadable) {
+      // why: a damaged copy costs only the time to generate the schema again
+      return null;
+    }
+  }
+
+  /** The JSON schema of a type, generated now from the type (see {@link #of}). */
+  public static ObjectNode generate(Class<?> type) {
+    ObjectNode schema;
+    Generator.LOCK.lock();
+    try {
+      schema = Generator.INSTANCE.generateSchema(type);
+    } finally {
+      Generator.LOCK.unlock();
+    }
     schema.remove("$schema");
     return schema;
   }
@@ -82,19 +130,16 @@ public final class Schemas {
    * @return every problem found; empty when valid
    */
   public static List<Problem> validate(JsonNode schema, JsonNode value, String where) {
-    return problems(REGISTRY.getSchema(schema), value, where);
+    return problems(compile(schema), value, where);
   }
 
-  /**
-   * As {@link #validate}, compiling {@code schema} once: for schemas that live as long as the
-   * process (a tool descriptor's), passed as the same instance every time.
-   */
-  static List<Problem> validateCached(JsonNode schema, JsonNode value, String where) {
-    Schema compiled = COMPILED.computeIfAbsent(schema, REGISTRY::getSchema);
-    return problems(compiled, value, where);
+  /** {@code schema} compiled into a validator, to keep for a schema checked many times. */
+  static Schema compile(JsonNode schema) {
+    return Registry.INSTANCE.getSchema(schema);
   }
 
-  private static List<Problem> problems(Schema compiled, JsonNode value, String where) {
+  /** Every way {@code value} fails a compiled schema, located under {@code where}. */
+  static List<Problem> problems(Schema compiled, JsonNode value, String where) {
     List<Problem> problems = new ArrayList<>();
     for (Error e : compiled.validate(value)) {
       problems.add(new Problem(where + pointer(e.getInstanceLocation()), e.getMessage()));

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Base for tools whose input and output are records. The JSON schemas are generated from the record
- * types, so the catalogue, the plan checks and the planners all see the same contract.
+ * types (on first use), so the catalogue, the plan checks and the planners all see the same
+ * contract.
  *
  * @param <I> input record
  * @param <O> output record
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 public abstract class TypedTool<I, O> implements Tool {
   private final Class<I> inputType;
   private final tools.jackson.databind.ObjectReader reader;
+  private final Class<O> outputType;
   private final ToolDescriptor descriptor;
   /** Whether the subclass names lock keys at all; if not, no input is decoded to ask. */
   private final boolean locks;
@@ -25,9 +27,12 @@ public abstract class TypedTool<I, O> implements Tool {
   protected TypedTool(String name, String description, Class<I> inputType, Class<O> outputType,
       ToolOptions options) {
     this.inputType = inputType;
+    this.outputType = outputType;
     this.reader = Json.mapper().readerFor(inputType);
-    this.descriptor = new ToolDescriptor(name, description, Schemas.of(inputType),
-        Schemas.of(outputType), options);
+    // why: generating schemas costs more at start-up than anything else a catalogue does; a
+    // command that only lists tools or plans with a few of them should not pay for all
+    this.descriptor = ToolDescriptor.lazy(name, description, () -> Schemas.of(inputType),
+        () -> Schemas.of(outputType), options);
     this.locks = overrides("resourcesOf");
   }
 
@@ -40,6 +45,16 @@ public abstract class TypedTool<I, O> implements Tool {
       }
     }
     return false;
+  }
+
+  /** The record type of the input, whose schema is the input schema. */
+  public final Class<I> inputType() {
+    return inputType;
+  }
+
+  /** The record type of the output, whose schema is the output schema. */
+  public final Class<O> outputType() {
+    return outputType;
   }
 
   /** Runs the tool. Let {@link InterruptedException} through; throw {@link ToolFailure}s. */

@@ -1,6 +1,12 @@
 package dev.baton.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.core.error.BatonException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +78,86 @@ class MigrationsTest {
     try (JdbcExecutionStore again = JdbcExecutionStore.sqlite(file)) {
       assertThat(Migrations.flyway(again.dataSource(), null).info().pending()).isEmpty();
     }
+  }
+
+  @Test
+  void skipsFlywayWhenTheHistoryHoldsExactlyTheBundledMigrations() {
+    Path file = folder.resolve("baton.db");
+    try (var pool = DataSources.sqlite(file)) {
+      assertThat(Migrations.apply(pool, null)).isEqualTo(Migrations.Outcome.MIGRATED);
+      assertThat(Migrations.apply(pool, null)).isEqualTo(Migrations.Outcome.CURRENT);
+    }
+  }
+
+  @Test
+  void bundledChecksumsAreTheOnesFlywayRecords() {
+    try (JdbcExecutionStore store = JdbcExecutionStore.sqlite(folder.resolve("baton.db"))) {
+      Map<String, Integer> recorded = new TreeMap<>();
+      for (var m : Migrations.flyway(store.dataSource(), null).info().applied()) {
+        recorded.put(m.getVersion().getVersion(), m.getChecksum());
+      }
+      assertThat(Migrations.bundled()).hasValue(recorded);
+    }
+  }
+
+  @Test
+  void theBuildListsEveryMigrationFileInTheSources() throws IOException {
+    List<String> files;
+    try (var listing = Files.list(Path.of("src/main/resources/db/migration"))) {
+      files = listing.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    try (var in = Migrations.class.getClassLoader().getResourceAsStream(Migrations.LIST)) {
+      assertThat(in).as(Migrations.LIST + " on the class path").isNotNull();
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().sorted().toList())
+          .isEqualTo(files);
+    }
+  }
+
+  @Test
+  void appliesWhatIsPendingWhenTheDatabaseIsBehind() {
+    Path file = folder.resolve("baton.db");
+    try (var pool = DataSources.sqlite(file)) {
+      // why: an older Baton's database, made before the later migrations shipped
+      Flyway.configure().dataSource(pool).locations(Migrations.LOCATION).target("1").load()
+          .migrate();
+      assertThat(appliedVersions(pool)).containsExactly("1");
+
+      assertThat(Migrations.apply(pool, null)).isEqualTo(Migrations.Outcome.MIGRATED);
+      assertThat(appliedVersions(pool))
+          .containsExactlyInAnyOrderElementsOf(Migrations.bundled().orElseThrow().keySet());
+      assertThat(Migrations.apply(pool, null)).isEqualTo(Migrations.Outcome.CURRENT);
+    }
+  }
+
+  @Test
+  void anEditedAppliedMigrationStillStopsTheOpening() throws SQLException {
+    Path file = folder.resolve("baton.db");
+    JdbcExecutionStore.sqlite(file).close();
+    try (var pool = DataSources.sqlite(file); Connection c = pool.getConnection();
+        var s = c.createStatement()) {
+      s.executeUpdate("UPDATE flyway_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+    }
+
+    assertThatThrownBy(() -> JdbcExecutionStore.sqlite(file).close())
+        .isInstanceOf(BatonException.class)
+        .hasMessageContaining("cannot migrate the database")
+        .hasMessageContaining("checksum");
+  }
+
+  @Test
+  void skipsFlywayOnPostgresWhenCurrent_andMigratesANewSchema() throws SQLException {
+    String schema = SCHEMA + "_skip";
+    try (var pool = DataSources.postgres(TestPostgres.url(), null, null, schema)) {
+      assertThat(Migrations.apply(pool, schema)).isEqualTo(Migrations.Outcome.MIGRATED);
+      assertThat(Migrations.apply(pool, schema)).isEqualTo(Migrations.Outcome.CURRENT);
+    } finally {
+      TestPostgres.dropSchema(schema);
+    }
+  }
+
+  private static List<String> appliedVersions(DataSource dataSource) {
+    return Arrays.stream(Migrations.flyway(dataSource, null).info().applied())
+        .map(m -> m.getVersion().getVersion()).toList();
   }
 
   /** The versioned migrations applied (PostgreSQL also records creating the schema). */
