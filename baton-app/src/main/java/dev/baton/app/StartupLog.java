@@ -21,6 +21,7 @@ public final class StartupLog {
     // why: the JVM's own record of its start, to the millisecond (the process's start time in
     // /proc is counted from a boot time known to the second only)
     long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-    System.err.printf("[start-up] %5d ms  %s%n", System.currentTimeMillis() - start, what);
+    long now = System.currentTimeMillis();
+    System.err.printf("[start-up] %5d ms  %s  (at %d)%n", now - start, what, now);
   }
 }
