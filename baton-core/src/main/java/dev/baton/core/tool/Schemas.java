@@ -120,7 +120,9 @@ public final class Schemas {
       Generator.LOCK.unlock();
     }
     schema.remove("$schema");
-    return schema;
+    // why: the generator writes bounds as decimals, a schema read back from its file has them as
+    // whole numbers; the same schema must be equal (and validate alike) however it was obtained
+    return (ObjectNode) Json.mapper().readTree(Json.write(schema));
   }
 
   /**
