@@ -311,15 +311,25 @@ final class ExecutionActor {
           return false;
         }
         live.running.remove(a.step());
+        boolean freedMeanwhile = live.retryBeforeBlocked.remove(a.step());
         switch (a.result()) {
           case AttemptResult.Deferred d -> live.deferred.put(a.step(), d.until());
-          case AttemptResult.Blocked b -> live.blocked.add(a.step());
+          case AttemptResult.Blocked b -> {
+            // why: the wake-up came first; waiting for another would wait forever
+            if (!freedMeanwhile) {
+              live.blocked.add(a.step());
+            }
+          }
           default -> { }
         }
         return true;
       }
       case Input.Retry r -> {
-        live.blocked.remove(r.step());
+        // why: a lock or permit released between an attempt finding it taken and reporting
+        // itself blocked wakes it before the report arrives; kept for when it does
+        if (!live.blocked.remove(r.step()) && live.running.containsKey(r.step())) {
+          live.retryBeforeBlocked.add(r.step());
+        }
         return true;
       }
       case Input.Prepared p -> {

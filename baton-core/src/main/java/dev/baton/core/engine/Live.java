@@ -25,6 +25,11 @@ final class Live {
   final Map<StepId, Running> running = new HashMap<>();
   final Map<StepId, Instant> deferred = new HashMap<>();
   final Set<StepId> blocked = new HashSet<>();
+  /**
+   * Running steps told to try again before their attempt reported itself blocked: the gate
+   * freed up between the attempt finding it taken and saying so.
+   */
+  final Set<StepId> retryBeforeBlocked = new HashSet<>();
   final Set<StepId> preparing = new HashSet<>();
   /** In flight when the process that ran them stopped; their next start says so. */
   final Set<StepId> restarted = new HashSet<>();

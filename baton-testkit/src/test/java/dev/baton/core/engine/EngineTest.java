@@ -17,9 +17,11 @@ import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.exec.ExpiryPolicy;
 import dev.baton.core.exec.StepStatus;
 import dev.baton.core.json.Json;
+import dev.baton.core.memory.LocalResourceLocks;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.plan.StepId;
+import dev.baton.core.port.ResourceLocks;
 import dev.baton.core.tool.RetryPolicy;
 import dev.baton.core.tool.ToolCatalog;
 import dev.baton.core.tool.ToolOptions;
@@ -30,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -163,6 +166,33 @@ class EngineTest {
     assertThat(since(s.updatedAt())).isEqualTo(Duration.ofMillis(8 * 30));
     assertThat(t.events(id)).anyMatch(e -> e instanceof Event.StepStage st
         && st.stage() == Event.Stage.LOCK_WAITING);
+  }
+
+  @Test
+  void aLockFreedBeforeTheWaiterReportsItselfBlockedStillWakesIt() {
+    // why: the holder lets go between the attempt finding the key taken and saying so; the wake-up
+    // then reaches the execution before the attempt's "blocked", and must not be lost
+    AtomicBoolean raced = new AtomicBoolean();
+    LocalResourceLocks real = new LocalResourceLocks();
+    ResourceLocks racing = (keys, onFree) -> {
+      if (raced.compareAndSet(false, true)) {
+        onFree.run();
+        return null;
+      }
+      return real.tryAcquire(keys, onFree);
+    };
+    t = TestEngine.create(runtime -> {
+      sleep = new TestTools.Sleep(runtime);
+      return ToolCatalog.of(sleep);
+    }, b -> b.locks(racing));
+
+    ExecutionId id = run("""
+        {"steps":[{"id":"a","tool":"test.sleep","args":{"millis":10,"resource":"calendar:team"}}]}""");
+
+    ExecutionState s = t.awaitEnd(id);
+    assertThat(raced).isTrue();
+    assertThat(s.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(sleep.calls).hasSize(1);
   }
 
   @Test
