@@ -67,6 +67,12 @@ public final class Main implements Callable<Integer> {
       var err = ex.getCommandLine().getErr();
       err.println(Errors.PREFIX + dev.baton.core.text.Visible.line(
           dev.baton.core.text.Visible.shorten(String.valueOf(ex.getMessage()), 300)));
+      if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+          && !unmatched.getSuggestions().isEmpty()) {
+        // why: a mistyped command is most often one letter off; say which one was meant
+        err.println(Errors.PREFIX + "did you mean: " + String.join(", ",
+            unmatched.getSuggestions()) + "?");
+      }
       err.println(Errors.PREFIX + "see: baton " + ex.getCommandLine().getCommandName()
           .replace("baton", "").strip() + " --help");
       err.flush();

@@ -41,8 +41,9 @@ class OrphanTakeoverTest {
     try (ChildBaton first = ChildBaton.start(home, "run", "--plan", plan.toString(), "--json")) {
       String created = first.awaitLine(l -> l.contains("\"type\":\"ExecutionCreated\""), WAIT);
       id = created.replaceAll(".*\"execution\":\"(ex-[0-9a-f]+)\".*", "$1");
-      first.awaitLine(l -> l.contains("\"type\":\"StepStarted\"") && l.contains("\"long\""),
-          WAIT);
+      // why: killed once the attempt of "long" is on record, so taking over makes a second one
+      first.awaitLine(l -> l.contains("\"type\":\"AttemptStarted\"")
+          && l.contains("\"step\":\"long\""), WAIT);
       first.kill();
     }
 
