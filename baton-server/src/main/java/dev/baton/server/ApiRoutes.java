@@ -9,6 +9,7 @@ import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.error.Problem;
 import dev.baton.core.exec.Approval;
+import dev.baton.core.feedback.Feedback;
 import dev.baton.core.exec.ApprovalId;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
@@ -95,6 +96,9 @@ final class ApiRoutes {
     r.add(GET, V1 + "/executions/{id}/logs", Role.VIEWER, api::logs);
     r.add(GET, V1 + "/executions/{id}/trace", Role.VIEWER, api::trace);
     r.add(GET, V1 + "/executions/{id}/metrics", Role.VIEWER, api::executionMetrics);
+
+    r.add(GET, V1 + "/executions/{id}/feedback", Role.VIEWER, api::feedback);
+    r.add(POST, V1 + "/executions/{id}/feedback", Role.APPROVER, api::rate);
 
     r.add(GET, V1 + "/approvals", Role.VIEWER, api::approvals);
     r.add(GET, V1 + "/approvals/{id}", Role.VIEWER, api::approval);
@@ -463,6 +467,37 @@ final class ApiRoutes {
     ExecutionSummary s = owned(p, ctx.pathParam("id"));
     json(ctx, 200, Trace.metrics(context.app().store().load(s.id()),
         context.app().store().events(s.id(), 0)));
+  }
+
+  // ------------------------------------------------------------------ feedback
+
+  private void feedback(Context ctx, Principal p) {
+    ExecutionSummary s = owned(p, ctx.pathParam("id"));
+    ArrayNode items = Json.mapper().createArrayNode();
+    context.app().feedback().of(p.tenant(), s.id()).forEach(f -> items.add(feedbackView(f)));
+    json(ctx, 200, Json.object().set("items", items));
+  }
+
+  private void rate(Context ctx, Principal p) {
+    Body body = Body.read(ctx, Set.of("rating", "comment"));
+    String rating = body.requiredText("rating");
+    Feedback.Rating r;
+    try {
+      r = Feedback.Rating.valueOf(rating.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw Body.located("rating", "must be good or bad");
+    }
+    ExecutionSummary s = owned(p, ctx.pathParam("id"));
+    Feedback f = new Feedback(p.tenant(), s.id(), r, body.text("comment"), p.name(),
+        Instant.now());
+    context.app().feedback().record(f);
+    json(ctx, 201, feedbackView(f));
+  }
+
+  private static ObjectNode feedbackView(Feedback f) {
+    return Json.object().put("execution", f.execution().value()).put("rating",
+        Views.wire(f.rating())).put("comment", f.comment()).put("by", f.by())
+        .put("at", Views.time(f.at()));
   }
 
   // ------------------------------------------------------------------ human steps
