@@ -74,6 +74,9 @@ final class ApiRoutes {
     r.add(GET, "/docs", null, (ctx, p) -> OpenApi.page(ctx));
     r.add(GET, "/docs/init.js", null, (ctx, p) -> OpenApi.init(ctx));
 
+    r.add(GET, "/metrics", Role.ADMIN, (ctx, p) -> ctx.contentType(
+        "text/plain; version=0.0.4; charset=utf-8").result(context.metrics().scrape()));
+
     r.add(POST, V1 + "/executions", Role.OPERATOR, api::start);
     r.add(GET, V1 + "/executions", Role.VIEWER, api::list);
     r.add(GET, V1 + "/executions/{id}", Role.VIEWER, api::get);

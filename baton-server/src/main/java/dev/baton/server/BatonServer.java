@@ -10,6 +10,7 @@ import dev.baton.server.auth.LocalKey;
 import dev.baton.server.auth.Principal;
 import dev.baton.server.auth.RateLimits;
 import dev.baton.server.auth.Tenants;
+import dev.baton.server.metrics.Metrics;
 import dev.baton.server.stream.EventFeed;
 import dev.baton.store.jdbc.JdbcExecutionStore;
 import io.javalin.Javalin;
@@ -80,8 +81,12 @@ public final class BatonServer implements AutoCloseable {
     ApiKeys keys = new ApiKeys(sql, tenants, clock);
     String localKey = LocalKey.ensure(app.config().home(), keys);
     EventFeed feed = new EventFeed(app.store(), options.pollInterval(), 16_384);
-    AutoCloseable subscription = app.engine().subscribe(e -> feed.signal());
-    ServerContext context = new ServerContext(app, keys, tenants, feed, options, sql);
+    Metrics metrics = new Metrics(sql, app.store());
+    AutoCloseable subscription = app.engine().subscribe(e -> {
+      feed.signal();
+      metrics.record(e);
+    });
+    ServerContext context = new ServerContext(app, keys, tenants, feed, options, sql, metrics);
     List<Authenticator> authenticators = new ArrayList<>();
     authenticators.add(new ApiKeyAuthenticator(keys));
     for (ServerExtension x : extensions) {

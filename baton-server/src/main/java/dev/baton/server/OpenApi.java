@@ -25,10 +25,34 @@ public final class OpenApi {
       if (in == null) {
         throw new IllegalStateException("openapi.yaml is missing from the jar");
       }
-      return YAMLMapper.builder().build().readTree(in);
+      JsonNode doc = YAMLMapper.builder().build().readTree(in);
+      return inline(doc, doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Replaces each {@code {"$ref": "#/components/x-…"}} (a set of responses several operations
+   * share, which OpenAPI cannot reference) by a copy of what it names.
+   */
+  private static JsonNode inline(JsonNode node, JsonNode doc) {
+    if (node.isObject()) {
+      var o = (tools.jackson.databind.node.ObjectNode) node;
+      JsonNode ref = o.get("$ref");
+      if (o.size() == 1 && ref != null && ref.asString().startsWith("#/components/x-")) {
+        return doc.at(ref.asString().substring(1)).deepCopy();
+      }
+      for (String name : java.util.List.copyOf(o.propertyNames())) {
+        o.set(name, inline(o.get(name), doc));
+      }
+    } else if (node.isArray()) {
+      var a = (tools.jackson.databind.node.ArrayNode) node;
+      for (int i = 0; i < a.size(); i++) {
+        a.set(i, inline(a.get(i), doc));
+      }
+    }
+    return node;
   }
 
   static String json() {

@@ -7,6 +7,7 @@ import dev.baton.server.auth.ApiKeys;
 import dev.baton.server.auth.Principal;
 import dev.baton.server.auth.Role;
 import dev.baton.server.auth.Tenants;
+import dev.baton.server.metrics.Metrics;
 import dev.baton.server.stream.EventFeed;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -24,9 +25,11 @@ public final class ServerContext {
   private final EventFeed events;
   private final ServerOptions options;
   private final Sql sql;
+  private final Metrics metrics;
 
   ServerContext(BatonApp app, ApiKeys keys, Tenants tenants, EventFeed events,
-      ServerOptions options, Sql sql) {
+      ServerOptions options, Sql sql, Metrics metrics) {
+    this.metrics = metrics;
     this.app = app;
     this.keys = keys;
     this.tenants = tenants;
@@ -54,6 +57,11 @@ public final class ServerContext {
 
   public ServerOptions options() {
     return options;
+  }
+
+  /** The Prometheus registry (an extension may add its own meters through it). */
+  public Metrics metrics() {
+    return metrics;
   }
 
   /** The server's tables on the store's pool. */
