@@ -45,6 +45,13 @@ public final class Metrics {
     Gauge.builder("baton.human.steps.waiting", waiting, AtomicLong::get)
         .description("Approvals and clarifying questions waiting for a person")
         .register(registry);
+    // why: series that exist from the start, so a dashboard sees 0 rather than nothing
+    Counter.builder("baton.cache.hits").description("Steps answered from the result cache")
+        .register(registry);
+    Counter.builder("baton.rate.limit.waits").description("Times a step waited for a"
+        + " rate limit").register(registry);
+    Counter.builder("baton.approvals.requested").description("Approvals asked for")
+        .register(registry);
   }
 
   /** Counts one committed event of this process's engine. */
