@@ -11,7 +11,21 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 # the server's tests (issue 8): promtool checks /metrics; wrk is the load tool of BENCHMARKS.md
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
-[ ${#need[@]} -eq 0 ] && exit 0
+# the server's AG-UI test: node and npm, then the npm client (@ag-ui/client) beside the test
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+agui_client() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/baton-server/src/test/agui"
+  if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules/@ag-ui/client" ]; then
+    if [ "${BATON_SKIP_INSTALL:-}" = "1" ]; then
+      echo "The tests need the npm packages in $dir (npm ci there, or unset BATON_SKIP_INSTALL)." >&2
+      exit 1
+    fi
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+[ ${#need[@]} -eq 0 ] && { agui_client; exit 0; }
 if [ "${BATON_SKIP_INSTALL:-}" = "1" ]; then
   echo "The tests need: ${need[*]} (install them, or unset BATON_SKIP_INSTALL)." >&2
   exit 1
@@ -31,3 +45,4 @@ echo "Installing what the tests need: ${need[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+agui_client

@@ -112,6 +112,9 @@ final class ApiRoutes {
     r.add(GET, V1 + "/questions", Role.VIEWER, api::questions);
     r.add(POST, V1 + "/questions/{id}/answer", Role.APPROVER, api::answer);
 
+    AgUi agui = new AgUi(context);
+    r.add(POST, V1 + "/agui", Role.APPROVER, agui::run);
+
     r.add(GET, V1 + "/tools", Role.VIEWER, api::tools);
     r.add(GET, V1 + "/tools/{name}", Role.VIEWER, api::tool);
 
