@@ -15,6 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
+import java.util.ArrayList;
+import java.time.Instant;
+import dev.baton.core.exec.Event;
+import dev.baton.core.exec.ExecutionOptions;
+import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.plan.Plan;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,12 +75,19 @@ final class Remote {
 
   /** POSTs {@code body} (may be null) and returns the answer, or throws the server's failure. */
   JsonNode post(String path, ObjectNode body) {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + key)
+    return send(HttpRequest.newBuilder(base.resolve(path))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : Json.write(body)))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : Json.write(body))));
+  }
+
+  /** GETs and returns the answer, or throws the server's failure. */
+  JsonNode get(String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+  }
+
+  private JsonNode send(HttpRequest.Builder builder) {
+    HttpRequest request = builder.timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + key).build();
     HttpResponse<String> r;
     try {
       r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -135,5 +149,133 @@ final class Remote {
     post(path, body);
     System.out.println((approve ? "approved " : "rejected ") + (plan ? "the plan of " : "") + id);
     return ExitCodes.OK;
+  }
+
+  /** The whole log of an execution, folded: what the in-process commands show. */
+  ExecutionState state(String id) {
+    List<Event> events = new ArrayList<>();
+    long after = 0;
+    while (true) {
+      JsonNode page = get("api/v1/executions/" + id + "/events?after=" + after).get("items");
+      for (JsonNode e : page) {
+        Event event = Json.convert(e, Event.class);
+        events.add(event);
+        after = event.seq();
+      }
+      if (page.size() < 1000) {
+        return ExecutionState.replay(events);
+      }
+    }
+  }
+
+  /** {@code baton status [ID]} through the server. */
+  int status(String id, int limit) {
+    if (id != null) {
+      ExecutionState s = state(id);
+      int width = Wrap.width();
+      TreeRenderer.render(s, Instant.now(), false, width).forEach(System.out::println);
+      System.out.println();
+      System.out.println(dev.baton.core.text.Visible.line(PrintOut.headline(s)));
+      PrintOut.stepLines(s, width).forEach(System.out::println);
+      for (var a : StatusCommand.pending(s)) {
+        System.out.println();
+        ApprovalView.lines(a, s.plan(), width).forEach(System.out::println);
+        System.out.println("  answer: baton approve " + a.id() + "   or   baton reject "
+            + a.id());
+      }
+      return ExitCodes.OK;
+    }
+    JsonNode list = get("api/v1/executions?limit=" + limit);
+    if (list.get("items").isEmpty()) {
+      System.out.println("No executions yet. Try: baton run --plan examples/demo-plan.json");
+    }
+    for (JsonNode x : list.get("items")) {
+      System.out.printf("%-14s %-22s %3d/%-3d %10s  %s%n", x.get("id").asString(),
+          x.get("status").asString().toUpperCase(java.util.Locale.ROOT),
+          x.get("stepsFinished").asInt(), x.get("stepsTotal").asInt(),
+          PrintOut.age(Instant.parse(x.get("createdAt").asString())),
+          PrintOut.preview(x.path("request").asString("")));
+    }
+    if (!list.get("nextCursor").isNull()) {
+      System.out.println("… more executions (newest " + limit + " shown)");
+    }
+    for (JsonNode a : get("api/v1/approvals?limit=" + limit).get("items")) {
+      System.out.println("pending approval " + a.get("id").asString() + " ("
+          + a.path("tool").asString("") + "): baton status " + a.get("execution").asString()
+          + " shows it in full");
+    }
+    for (JsonNode q : get("api/v1/questions?limit=" + limit).get("items")) {
+      System.out.println("pending question " + q.get("id").asString() + " ("
+          + q.path("tool").asString("") + "): baton answer " + q.get("id").asString()
+          + " VALUE");
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * {@code baton run} through the server: starts the execution (a request is planned there),
+   * prints one line per event as it arrives from the live stream (JSON lines with
+   * {@code --json}), approves what asks when told to ({@code yes}), else leaves it waiting.
+   */
+  int run(Plan plan, String request, String name, boolean json, boolean yes, boolean detach,
+      ExecutionOptions options) throws IOException, InterruptedException {
+    ObjectNode body = Json.object();
+    if (plan != null) {
+      body.set("plan", dev.baton.core.plan.PlanCodec.toJson(plan));
+    }
+    body.put("request", request != null ? request : name);
+    ObjectNode o = body.putObject("options").put("maxParallel", options.maxParallel());
+    if (options.requirePlanApproval()) {
+      o.put("requirePlanApproval", true);
+    }
+    String id = post("api/v1/executions", body).get("id").asString();
+    if (detach) {
+      System.out.println(id);
+      return ExitCodes.OK;
+    }
+    List<Event> events = new ArrayList<>();
+    java.util.Set<String> answered = new java.util.HashSet<>();
+    HttpRequest request2 = HttpRequest.newBuilder(base.resolve("api/v1/executions/" + id
+        + "/stream")).header("Authorization", "Bearer " + key)
+        .header("Accept", "text/event-stream").build();
+    HttpResponse<java.util.stream.Stream<String>> r;
+    try {
+      r = HTTP.send(request2, HttpResponse.BodyHandlers.ofLines());
+    } catch (IOException e) {
+      throw unreachable(e);
+    }
+    try (var lines = r.body()) {
+      var it = lines.iterator();
+      String type = null;
+      while (it.hasNext()) {
+        String line = it.next();
+        if (line.startsWith("event: ")) {
+          type = line.substring(7);
+        } else if (line.startsWith("data: ") && !"end".equals(type)) {
+          Event e = Json.convert(Json.parse(line.substring(6), ErrorCode.INTERNAL, "an event"),
+              Event.class);
+          events.add(e);
+          System.out.println(json ? line.substring(6) : EventLines.describe(e));
+          ExecutionState s = ExecutionState.replay(events);
+          if (s.status().waitingForPerson()) {
+            if (!yes) {
+              return RunCommand.leftWaiting(s);
+            }
+            for (var a : s.pendingApprovals()) {
+              if (answered.add(a.id().value())) {
+                decide(true, a.id().value(), null, "approved with --yes");
+              }
+            }
+          }
+        } else if (line.isEmpty()) {
+          type = null;
+        }
+      }
+    }
+    ExecutionState end = ExecutionState.replay(events);
+    if (!json) {
+      PrintOut.result(System.out, end);
+    }
+    return ExitCodes.of(end.status());
   }
 }

@@ -204,9 +204,10 @@ final class ApiRoutes {
     Body body = Body.read(ctx, START_FIELDS);
     String request = body.text("request");
     JsonNode planNode = body.get("plan");
-    if ((request == null || request.isBlank()) == (planNode == null)) {
+    if ((request == null || request.isBlank()) && planNode == null) {
       throw BatonException.invalid(ErrorCode.REQUEST_INVALID, "The request body is invalid:",
-          List.of(new Problem("", "give exactly one of \"request\" (words to plan) and \"plan\"")));
+          List.of(new Problem("", "give \"request\" (words to plan) or \"plan\" (with a"
+              + " \"request\" kept for the record)")));
     }
     String mode = Optional.ofNullable(body.text("mode")).orElse("run");
     if (!List.of("run", "validateOnly", "simulate").contains(mode)) {

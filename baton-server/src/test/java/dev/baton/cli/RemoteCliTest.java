@@ -39,6 +39,48 @@ class RemoteCliTest {
     }
   }
 
+  static String capture(java.util.concurrent.Callable<Integer> run, int[] exit) throws Exception {
+    var buffer = new java.io.ByteArrayOutputStream();
+    var console = System.out;
+    System.setOut(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      exit[0] = run.call();
+    } finally {
+      System.setOut(console);
+    }
+    return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void runAndStatusThroughTheServerPrintWhatTheyPrintInProcess() throws Exception {
+    try (var s = dev.baton.server.TestServers.start(home)) {
+      String url = s.server().uri().toString();
+      Path plan = home.resolve("plan.json");
+      Files.writeString(plan, """
+          {"steps": [{"id": "a", "tool": "demo.sleep", "args": {"millis": 1, "text": "x"}},
+                     {"id": "send", "tool": "demo.notify", "args": {"to": "Yoav", "message": "hi"}}]}""");
+      int[] exit = new int[1];
+      String waiting = capture(() -> Main.run("--home", home.toString(), "--server", url, "run",
+          "--plan", plan.toString()), exit);
+      assertThat(exit[0]).as(waiting).isEqualTo(ExitCodes.WAITING);
+      assertThat(waiting).contains("waits for a person");
+      String ran = capture(() -> Main.run("--home", home.toString(), "--server", url, "run",
+          "--plan", plan.toString(), "--yes"), exit);
+      assertThat(exit[0]).as(ran).isEqualTo(ExitCodes.OK);
+      String id = s.app().store().list(null, 1).get(0).id().value();
+      String remote = capture(() -> Main.run("--home", home.toString(), "--server", url,
+          "status", id), exit);
+      String local = capture(() -> Main.run("--home", home.toString(), "status", id), exit);
+      assertThat(remote).isEqualTo(local).contains("succeeded");
+      String remoteList = capture(() -> Main.run("--home", home.toString(), "--server", url,
+          "status"), exit);
+      String localList = capture(() -> Main.run("--home", home.toString(), "status"), exit);
+      // why: the age column moves on between the two calls
+      assertThat(remoteList.replaceAll("[0-9.]+[smhd] ago", "ago"))
+          .isEqualTo(localList.replaceAll("[0-9.]+[smhd] ago", "ago")).contains("plan.json");
+    }
+  }
+
   @Test
   void keysAreMadeListedAndRevokedFromTheCommandLine() throws Exception {
     Path out = home.resolve("out.txt");
