@@ -1,0 +1,6 @@
+package dev.baton.connect;
+
+/** Placeholder, replaced below. */
+final class StdioTestServer {
+  public static void main(String[] args) {}
+}
