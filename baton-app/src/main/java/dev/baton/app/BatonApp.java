@@ -1,6 +1,9 @@
 package dev.baton.app;
 
 import dev.baton.adapters.Engines;
+import dev.baton.connect.CatalogEntry;
+import dev.baton.connect.Connections;
+import dev.baton.core.memory.InMemoryToolAllowances;
 import dev.baton.adapters.LocalProcessProbe;
 import dev.baton.core.engine.Engine;
 import dev.baton.core.engine.EngineOptions;
@@ -54,6 +57,9 @@ public final class BatonApp implements AutoCloseable {
   private final Lazy<ToolCatalog> catalog;
   private final Lazy<Planner> planner;
   private final Lazy<Engine> engine;
+  /** MCP servers and plugins (issue 12); nothing starts until the catalogue is made. */
+  private final Lazy<List<Tool>> builtIns;
+  private final Lazy<Connections> connections;
   /** Warnings the planner gave (a model it could not reach); the CLI prints and clears them. */
   private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Thread onShutdown = Thread.ofPlatform().unstarted(this::closeQuietly);
@@ -66,10 +72,19 @@ public final class BatonApp implements AutoCloseable {
       createHome(config);
       return openStore(config.store(), config);
     });
-    this.catalog = new Lazy<>("tool catalogue", () -> {
+    this.builtIns = new Lazy<>("built-in tools", () -> {
       createHome(config);
       ensureWorkspace(config);
-      return ToolCatalog.of(tools(config, model.get().orElse(null)));
+      return tools(config, model.get().orElse(null));
+    });
+    this.connections = new Lazy<>("connections", () -> Connections.open(config.home(),
+        System.getenv(), () -> store.get() instanceof JdbcExecutionStore j ? j.allowances()
+            : new InMemoryToolAllowances()));
+    this.catalog = new Lazy<>("tool catalogue", () -> {
+      List<Tool> tools = builtIns.get();
+      Connections c = connections.get();
+      // why: with nothing connected, the catalogue costs what it did before (no store opened)
+      return c.isEmpty() ? ToolCatalog.of(tools) : ToolCatalog.of(tools).plus(c.catalog(tools));
     });
     // why: with no model configured Baton still plans, offline, in Hebrew and English; with
     // one that cannot be reached, too (unless planner.fallback=none), saying so
@@ -223,6 +238,24 @@ public final class BatonApp implements AutoCloseable {
     return catalog.get();
   }
 
+  /**
+   * Every tool as {@code baton tools} lists it: built-in, plugins', MCP servers' (usable or not,
+   * with health and whether allowed). Starts the configured servers.
+   */
+  public List<CatalogEntry> toolEntries() {
+    return connections.get().entries(builtIns.get());
+  }
+
+  /** Allows an MCP server's tool as it is described now (see {@link Connections#allow}). */
+  public CatalogEntry allowTool(String name, String by) {
+    return connections.get().allow(name, by, builtIns.get());
+  }
+
+  /** Takes back the allowance of an MCP server's tool; false if it had none. */
+  public boolean revokeTool(String name) {
+    return connections.get().revoke(name);
+  }
+
   /** The engine, built on first use (with the store, the catalogue and the planner). */
   public Engine engine() {
     return engine.get();
@@ -286,7 +319,11 @@ public final class BatonApp implements AutoCloseable {
     try {
       engine.close().ifPresent(Engine::close);
     } finally {
-      store.close().ifPresent(ExecutionStore::close);
+      try {
+        connections.close().ifPresent(Connections::close);
+      } finally {
+        store.close().ifPresent(ExecutionStore::close);
+      }
     }
   }
 }
