@@ -109,8 +109,10 @@ public final class Connections implements AutoCloseable {
    * tools, every name distinct from the built-in ones.
    */
   public List<Tool> catalog(Collection<? extends Tool> builtIns) {
+    Set<Tool> given = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    given.addAll(builtIns);
     return entries(builtIns).stream()
-        .filter(e -> e.usable() && e.origin().kind() != ToolOrigin.Kind.BUILT_IN)
+        .filter(e -> e.usable() && !given.contains(e.tool().orElseThrow()))
         .map(e -> e.tool().orElseThrow()).toList();
   }
 

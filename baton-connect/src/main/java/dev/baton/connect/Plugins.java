@@ -59,6 +59,16 @@ public final class Plugins {
     return out;
   }
 
+  /** Each cause's class and message, outermost first: the root cause is usually the news. */
+  private static String why(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      out.append(out.isEmpty() ? "" : " ← ").append(t.getClass().getSimpleName())
+          .append(t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+    return out.toString();
+  }
+
   private static Loaded loadOne(Path jar) {
     if (!Files.isRegularFile(jar)) {
       return new Loaded(jar, List.of(), "no such file");
@@ -90,9 +100,7 @@ public final class Plugins {
       } catch (IOException ignored) {
         // why: nothing more can be done about a jar that cannot be closed
       }
-      String why = e.getMessage() == null ? e.getClass().getSimpleName()
-          : e.getClass().getSimpleName() + ": " + e.getMessage();
-      return new Loaded(jar, List.of(), why);
+      return new Loaded(jar, List.of(), why(e));
     }
     if (tools.isEmpty()) {
       return new Loaded(jar, List.of(), "it lists no tools in META-INF/services/"
