@@ -3,6 +3,7 @@ package dev.baton.app;
 import dev.baton.adapters.Engines;
 import dev.baton.connect.CatalogEntry;
 import dev.baton.connect.Connections;
+import dev.baton.connect.DescriptionPlanner;
 import dev.baton.core.memory.InMemoryToolAllowances;
 import dev.baton.adapters.LocalProcessProbe;
 import dev.baton.core.engine.Engine;
@@ -88,10 +89,12 @@ public final class BatonApp implements AutoCloseable {
     });
     // why: with no model configured Baton still plans, offline, in Hebrew and English; with
     // one that cannot be reached, too (unless planner.fallback=none), saying so
-    this.planner = new Lazy<>("planner", () -> model.get().<Planner>map(m ->
+    // why: DescriptionPlanner (issue 12) plans a request for an MCP server's or plugin's tool
+    // from its description when the planner below cannot; it changes nothing else
+    this.planner = new Lazy<>("planner", () -> new DescriptionPlanner(model.get().<Planner>map(m ->
         config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m), new OfflinePlanner(),
             config.model().name(), warnings::add) : new ModelPlanner(m))
-        .orElseGet(OfflinePlanner::new));
+        .orElseGet(OfflinePlanner::new)));
     this.engine = new Lazy<>("engine", () -> {
       var e = config.engine();
       EngineOptions options = EngineOptions.defaults(processName())

@@ -29,6 +29,13 @@ final class HttpTestServer implements AutoCloseable {
   final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   HttpTestServer(int port) throws Exception {
+    this(port, null);
+  }
+
+  /** @param only these tools instead of {@link TestMcpTools} (null for those) */
+  HttpTestServer(int port,
+      List<io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification> only)
+      throws Exception {
     jetty = new Server(new InetSocketAddress("127.0.0.1", port));
     var transport = HttpServletStreamableServerTransportProvider.builder()
         .jsonMapper(McpJsonDefaults.getMapper()).mcpEndpoint("/mcp").build();
@@ -56,7 +63,7 @@ final class HttpTestServer implements AutoCloseable {
     mcp = McpServer.sync(transport).serverInfo("baton-test-http", "1")
         .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
         .jsonSchemaValidator(TestMcpTools.lenient())
-        .tools(tools.all()).build();
+        .tools(only != null ? only : tools.all()).build();
     tools.serving(mcp);
   }
 
