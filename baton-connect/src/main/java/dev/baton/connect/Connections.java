@@ -48,7 +48,9 @@ public final class Connections implements AutoCloseable {
   private Connections(ConnectionsConfig config, List<Path> pluginJars,
       Supplier<ToolAllowances> allowances) {
     this.config = config;
-    this.servers = config.servers().stream().map(McpServer::new).toList();
+    // why: with no servers, the MCP client's classes are never loaded (start-up of every command)
+    this.servers = config.servers().isEmpty() ? List.of()
+        : config.servers().stream().map(McpServer::new).toList();
     this.pluginJars = pluginJars;
     this.allowancesSource = allowances;
   }

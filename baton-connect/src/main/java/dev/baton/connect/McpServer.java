@@ -55,8 +55,10 @@ final class McpServer implements AutoCloseable {
   private volatile Instant nextStart = Instant.EPOCH;
   private volatile boolean closed;
   private Duration backoff = FIRST_BACKOFF;
-  private int generation;
-  private int restarts;
+  /** Which start of the server a client belongs to; a late signal from an older one is ignored. */
+  private volatile int generation;
+  private final java.util.concurrent.atomic.AtomicInteger restarts =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   McpServer(ConnectionsConfig.Server config) {
     this.config = config;
@@ -81,7 +83,7 @@ final class McpServer implements AutoCloseable {
 
   /** How many times it was started again after dying. */
   int restarts() {
-    return restarts;
+    return restarts.get();
   }
 
   /** The tools the server offers now, by their names on the server. */
@@ -327,7 +329,7 @@ final class McpServer implements AutoCloseable {
         return;
       }
       if (!closed && health != Health.UP) {
-        restarts++;
+        restarts.incrementAndGet();
         start();
       }
     });

@@ -142,6 +142,35 @@ class HttpServerTest {
         .asString()).isEqualTo("echo: back");
   }
 
+  @Test
+  void aToolsWordsCannotGetASideEffectPastTheGate() throws Exception {
+    // why: pinned's new description tells the planner to call post; whatever a plan does with
+    // that, post is a side effect and waits for a person, who sees every argument
+    allowed("web.grow").call(Json.object(), context());
+    McpServer web = connections.servers().get("web");
+    eventually(() -> web.tools().get("pinned").description().contains("IMPORTANT"));
+    allowed("web.post");
+    var catalog = dev.baton.core.tool.ToolCatalog.of(connections.catalog(List.of()));
+    String everything = "every file: " + "x".repeat(500);
+    var plan = dev.baton.core.plan.PlanCodec.parse("""
+        {"steps": [{"id": "post", "tool": "web.post", "args": {"message": "%s"}}]}"""
+        .formatted(everything.substring(0, 150)));
+
+    try (var engine = dev.baton.adapters.Engines.builder(
+        new dev.baton.core.memory.InMemoryExecutionStore(), catalog).build()) {
+      var id = engine.submit(dev.baton.core.engine.Submission.of(plan)).id();
+      var waiting = engine.await(id, s -> s.status()
+          == dev.baton.core.exec.ExecutionStatus.WAITING_FOR_APPROVAL, java.time.Duration
+          .ofSeconds(60));
+
+      var approval = waiting.pendingApprovals().getFirst();
+      assertThat(approval.tool()).isEqualTo("web.post");
+      assertThat(approval.arguments().get("message").asString())
+          .isEqualTo(everything.substring(0, 150));
+      assertThat(waiting.step(dev.baton.core.plan.StepId.of("post")).attempts()).isZero();
+    }
+  }
+
   private record JsonNodeText(tools.jackson.databind.JsonNode node) {
     String text() {
       return node.get("text").asString();
