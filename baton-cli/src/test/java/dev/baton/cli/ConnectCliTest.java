@@ -67,6 +67,15 @@ class ConnectCliTest {
     assertThat(baton("tools", "--json").out()).contains("\"name\":\"fs.read_text_file\"",
         "\"allowed\":true", "\"origin\":\"mcp fs\"");
 
+    // why: the offline planner would read this as a file search; the request plainly names a
+    // connected tool's words, and its quoted text is the tool's one required argument
+    baton("tools", "allow", "fs.get_file_info");
+    CliHarness.Result planned = baton("plan", "get the file info metadata of \"" + root
+        + "/notes.md\"", "--json");
+    assertThat(planned.exit()).as(planned.err()).isZero();
+    assertThat(planned.out()).contains("\"tool\":\"fs.get_file_info\"")
+        .contains(root + "/notes.md");
+
     Path plan = home.resolve("plan.json");
     Files.writeString(plan, """
         {"steps": [

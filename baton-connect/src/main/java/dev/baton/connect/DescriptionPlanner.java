@@ -30,9 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A planner for the tools Baton does not know in advance (MCP servers', plugins'), through their
- * descriptions: when the planner it wraps cannot plan a request, it looks for the one connected
- * tool whose name and description share the most words with the request (at least two, and
- * clearly more than any other tool), and plans a single call of it when the request supplies
+ * descriptions: it looks for the one connected tool whose name and description share the most
+ * words with the request (words outside quotes; clearly more than any other tool): with at least
+ * {@link #STRONG} shared words before asking the planner it wraps, with {@link #WEAK} when that
+ * planner cannot plan the request. It plans a single call of the tool when the request supplies
  * every required argument: a tool with one required text argument takes the request's quoted
  * text ("…" or '…'); a tool with no required arguments takes none. Otherwise the wrapped
  * planner's answer stands. Which tool it picked, and why, is the step's reason.
@@ -52,15 +53,26 @@ public final class DescriptionPlanner implements Planner {
     this.delegate = delegate;
   }
 
+  /** Shared words that make a match plain enough to plan before asking the wrapped planner. */
+  static final int STRONG = 3;
+  /** Shared words enough when the wrapped planner did not understand the request. */
+  static final int WEAK = 2;
+
   @Override
   public PlanProposal plan(String request, ToolCatalog catalog, PlanContext context) {
+    // why: the offline planner reads most requests as a file search; a request that plainly names
+    // a connected tool's words (and quotes its argument) is for that tool
+    Optional<PlanProposal> strong = byDescription(request, catalog, STRONG);
+    if (strong.isPresent()) {
+      return strong.get();
+    }
     try {
       return delegate.plan(request, catalog, context);
     } catch (BatonException e) {
       if (e.code() != ErrorCode.PLAN_NOT_UNDERSTOOD) {
         throw e;
       }
-      return byDescription(request, catalog).orElseThrow(() -> e);
+      return byDescription(request, catalog, WEAK).orElseThrow(() -> e);
     }
   }
 
@@ -82,8 +94,10 @@ public final class DescriptionPlanner implements Planner {
     return out;
   }
 
-  private static Optional<PlanProposal> byDescription(String request, ToolCatalog catalog) {
-    Set<String> asked = words(request);
+  private static Optional<PlanProposal> byDescription(String request, ToolCatalog catalog,
+      int least) {
+    // why: quoted text is the argument (a name, a path), not words describing the tool
+    Set<String> asked = words(QUOTED.matcher(request).replaceAll(" "));
     Tool best = null;
     int bestScore = 0;
     int second = 0;
@@ -102,7 +116,7 @@ public final class DescriptionPlanner implements Planner {
         second = score;
       }
     }
-    if (best == null || bestScore < 2 || bestScore == second) {
+    if (best == null || bestScore < least || bestScore == second) {
       return Optional.empty();
     }
     Optional<ObjectNode> args = arguments(best, request);
