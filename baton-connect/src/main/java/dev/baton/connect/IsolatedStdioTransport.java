@@ -26,7 +26,49 @@ final class IsolatedStdioTransport extends StdioClientTransport {
     return builder;
   }
 
+  /**
+   * Waits for the process to exit; false if it was not started within {@code startWithin} (the
+   * transport starts it when the client connects).
+   */
+  boolean awaitExit(java.time.Duration startWithin) {
+    long deadline = System.nanoTime() + startWithin.toNanos();
+    while (true) {
+      try {
+        awaitForExit();
+        return true;
+      } catch (NullPointerException notStartedYet) {
+        // why: the SDK keeps the process in a field set when it starts; no other way to see it
+        if (System.nanoTime() > deadline) {
+          return false;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return false;
+        }
+      } catch (RuntimeException interrupted) {
+        return false;
+      }
+    }
+  }
+
   String lastErrorLine() {
+    return lastErrorLine;
+  }
+
+  /**
+   * The last line the process wrote to its error output, after it exited: waits up to half a
+   * second for the SDK's reader of that output to catch up.
+   */
+  String lastWords() {
+    for (int i = 0; i < 25 && lastErrorLine.isBlank(); i++) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     return lastErrorLine;
   }
 }

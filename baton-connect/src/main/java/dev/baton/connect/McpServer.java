@@ -7,7 +7,6 @@ import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
-import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpError;
@@ -119,7 +118,20 @@ final class McpServer implements AutoCloseable {
           .progressConsumer(p -> Mono.fromRunnable(() -> progress(p)))
           .build();
       try {
-        c.initialize().block(START_TIMEOUT);
+        CompletableFuture<McpSchema.InitializeResult> init = c.initialize().toFuture();
+        if (t.delegate() instanceof IsolatedStdioTransport stdio) {
+          // why: one watcher of the process: an exit while starting fails the start at once
+          // (not after the start timeout), an exit later is a death
+          Thread.ofVirtual().name("mcp-" + name() + "-exit").start(() -> {
+            if (stdio.awaitExit(START_TIMEOUT)) {
+              String said = stdio.lastWords();
+              init.completeExceptionally(new IllegalStateException("its process exited"
+                  + (said.isBlank() ? "" : " (" + said.strip() + ")")));
+              died(mine, "its process exited");
+            }
+          });
+        }
+        init.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         Map<String, McpSchema.Tool> listed = listAll(c);
         client = c;
         transport = t;
@@ -127,12 +139,16 @@ final class McpServer implements AutoCloseable {
         health = Health.UP;
         problem = "";
         backoff = FIRST_BACKOFF;
-        if (t.delegate() instanceof StdioClientTransport stdio) {
-          Thread.ofVirtual().name("mcp-" + name() + "-exit").start(() -> {
-            stdio.awaitForExit();
-            died(mine, "its process exited");
-          });
-        }
+      } catch (ExecutionException e) {
+        closeQuietly(c);
+        failedToStart(mine, message(e.getCause()));
+      } catch (TimeoutException e) {
+        closeQuietly(c);
+        failedToStart(mine, "no answer to initialize within " + START_TIMEOUT.toSeconds() + " s");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        closeQuietly(c);
+        failedToStart(mine, "interrupted while starting");
       } catch (RuntimeException e) {
         closeQuietly(c);
         failedToStart(mine, message(e));

@@ -102,6 +102,21 @@ class StdioFeaturesTest {
   }
 
   @Test
+  void aServerThatExitsWhileStartingIsReportedDownWithWhatItSaid() {
+    // why: the pause keeps the process alive long enough for the SDK to start reading its error
+    // output (a line written and the process gone in the same instant is lost to the SDK)
+    connect(new ConnectionsConfig.Server("gone", new ConnectionsConfig.Stdio("sh",
+        List.of("-c", "echo 'cannot open the database' >&2; sleep 0.5; exit 3"), Map.of()), false,
+        Map.of(), null));
+
+    CatalogEntry e = entry("gone.*");
+
+    assertThat(e.health()).startsWith("server down: its process exited")
+        .contains("cannot open the database");
+    assertThat(connections.catalog(List.of())).isEmpty();
+  }
+
+  @Test
   void annotationsDecideTheGateAndTheConfigurationOverrides() {
     var base = server(Map.of());
     connect(new ConnectionsConfig.Server("t", base.transport(), false,
