@@ -195,7 +195,8 @@ public final class BatonApp implements AutoCloseable {
     java.nio.file.Path home = config.home();
     List<java.nio.file.Path> reserved = new ArrayList<>(List.of(home));
     for (String name : List.of("baton.db", "baton.db-wal", "baton.db-shm", "baton.db-users",
-        "baton.db-open.lock", ConfigLoader.FILE_NAME, "plugins", "keys", "seed-plan.json")) {
+        "baton.db-open.lock", ConfigLoader.FILE_NAME, "plugins", "keys", "seed-plan.json",
+        dev.baton.connect.ConnectionsConfig.FILE_NAME)) {
       reserved.add(home.resolve(name));
     }
     agents = new AgentsConfig(agents.workspace(), agents.zone(), agents.workingHours(),
