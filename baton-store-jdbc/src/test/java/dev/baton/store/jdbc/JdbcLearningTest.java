@@ -1,8 +1,6 @@
 package dev.baton.store.jdbc;
 
-import dev.baton.core.feedback.FeedbackStore;
 import dev.baton.core.feedback.ResolutionMemory;
-import dev.baton.testkit.FeedbackStoreContract;
 import dev.baton.testkit.ResolutionMemoryContract;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Remembered answers and ratings on SQLite and on PostgreSQL hold their contracts. */
+/** Remembered answers on SQLite and on PostgreSQL hold their contracts. */
 class JdbcLearningTest {
   private static final String SCHEMA = TestPostgres.newSchema(JdbcLearningTest.class);
 
@@ -42,7 +40,6 @@ class JdbcLearningTest {
       store = JdbcExecutionStore.postgres(TestPostgres.url(), null, null, SCHEMA);
       try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
         s.executeUpdate("DELETE FROM resolutions");
-        s.executeUpdate("DELETE FROM feedback");
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
@@ -75,39 +72,6 @@ class JdbcLearningTest {
     @Override
     protected ResolutionMemory newMemory() {
       return JdbcResolutionMemory.on(stores.open(true));
-    }
-
-    @AfterEach
-    void close() {
-      stores.store.close();
-    }
-  }
-
-  @Nested
-  class RatingsOnSqlite extends FeedbackStoreContract {
-    private final Stores stores = new Stores() {};
-    @TempDir
-    Path folder;
-
-    @Override
-    protected FeedbackStore newStore() {
-      stores.folder = folder;
-      return JdbcFeedbackStore.on(stores.open(false));
-    }
-
-    @AfterEach
-    void close() {
-      stores.store.close();
-    }
-  }
-
-  @Nested
-  class RatingsOnPostgres extends FeedbackStoreContract {
-    private final Stores stores = new Stores() {};
-
-    @Override
-    protected FeedbackStore newStore() {
-      return JdbcFeedbackStore.on(stores.open(true));
     }
 
     @AfterEach

@@ -31,7 +31,7 @@ class MigrationsTest {
   private static final String SCHEMA = TestPostgres.newSchema(MigrationsTest.class);
   private static final List<String> TABLES =
       List.of("approvals", "cache", "events", "executions", "plan_versions", "processes",
-          "questions", "resolutions", "feedback");
+          "questions", "resolutions");
 
   @TempDir
   Path folder;

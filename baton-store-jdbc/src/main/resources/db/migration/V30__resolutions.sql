@@ -9,16 +9,3 @@ CREATE TABLE resolutions (
   at          TEXT NOT NULL,
   PRIMARY KEY (tenant, name, intents)
 );
-
--- Ratings of executions (good or bad, with a comment), per tenant; one per person and execution.
-CREATE TABLE feedback (
-  tenant       TEXT NOT NULL,
-  execution_id TEXT NOT NULL,
-  rated_by     TEXT NOT NULL,
-  rating       TEXT NOT NULL,
-  comment      TEXT,
-  at           TEXT NOT NULL,
-  PRIMARY KEY (tenant, execution_id, rated_by)
-);
-
-CREATE INDEX feedback_by_time ON feedback (tenant, at);
