@@ -7,6 +7,7 @@ import dev.baton.core.exec.Approval;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.feedback.FeedbackStore;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
 import dev.baton.core.exec.Question;
@@ -43,6 +44,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   private final Database db;
   private final ResultCache cache;
+  private final FeedbackStore feedback;
   private final boolean sqlite;
   /** This process's marker beside an SQLite file, removed on close; null on PostgreSQL. */
   private volatile OpenMarkers marker;
@@ -51,6 +53,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
     this.sqlite = sqlite;
     this.db = new Database(pool, sqlite);
     this.cache = new JdbcResultCache(db, InstantSource.system());
+    this.feedback = new JdbcFeedbackStore(db);
   }
 
   /**
@@ -322,6 +325,11 @@ public final class JdbcExecutionStore implements ExecutionStore {
   @Override
   public ResultCache cache() {
     return cache;
+  }
+
+  @Override
+  public FeedbackStore feedback() {
+    return feedback;
   }
 
   /** The database, for tests in this package. */

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationsTest {
   private static final String SCHEMA = TestPostgres.newSchema(MigrationsTest.class);
   private static final List<String> TABLES =
-      List.of("approvals", "cache", "events", "executions", "plan_versions", "processes",
-          "questions", "resolutions");
+      List.of("approvals", "cache", "events", "executions", "feedback", "plan_versions",
+          "processes", "questions", "resolutions");
 
   @TempDir
   Path folder;
