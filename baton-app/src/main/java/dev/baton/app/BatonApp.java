@@ -53,6 +53,7 @@ public final class BatonApp implements AutoCloseable {
   private final Lazy<ExecutionStore> store;
   private final Lazy<ToolCatalog> catalog;
   private final Lazy<Planner> planner;
+  private final dev.baton.core.feedback.ResolutionMemory resolutions;
   private final Lazy<Engine> engine;
   /** Warnings the planner gave (a model it could not reach); the CLI prints and clears them. */
   private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -71,12 +72,18 @@ public final class BatonApp implements AutoCloseable {
       ensureWorkspace(config);
       return ToolCatalog.of(tools(config, model.get().orElse(null)));
     });
+    // why: answers to clarifying questions are remembered in the store; planning opens it only
+    // when a name is in doubt
+    this.resolutions = Learning.deferred(() -> store.get() instanceof JdbcExecutionStore j
+        ? dev.baton.store.jdbc.JdbcResolutionMemory.on(j)
+        : new dev.baton.core.memory.InMemoryResolutionMemory());
     // why: with no model configured Baton still plans, offline, in Hebrew and English; with
     // one that cannot be reached, too (unless planner.fallback=none), saying so
     this.planner = new Lazy<>("planner", () -> model.get().<Planner>map(m ->
-        config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m), new OfflinePlanner(),
-            config.model().name(), warnings::add) : new ModelPlanner(m))
-        .orElseGet(OfflinePlanner::new));
+        config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m),
+            new OfflinePlanner(resolutions), config.model().name(), warnings::add)
+            : new ModelPlanner(m))
+        .orElseGet(() -> new OfflinePlanner(resolutions)));
     this.engine = new Lazy<>("engine", () -> {
       var e = config.engine();
       EngineOptions options = EngineOptions.defaults(processName())
@@ -86,6 +93,7 @@ public final class BatonApp implements AutoCloseable {
           .withAdoptOrphans(adoptOrphans);
       return Engines.builder(store.get(), catalog.get()).options(options)
           .replanning(new Replanning(planner.get(), Replanning.DEFAULT_MAX_REPLANS, config.zone()))
+          .examples((tenant, request) -> Learning.examples(store.get(), tenant, request, EXAMPLES))
           .build();
     });
     // why: Ctrl-C should drain (record what finishes) and give up leases, not leave them to expire
@@ -228,6 +236,11 @@ public final class BatonApp implements AutoCloseable {
     return catalog.get();
   }
 
+  /** What people answered about names (per tenant), remembered in the store (opens it). */
+  public dev.baton.core.feedback.ResolutionMemory resolutions() {
+    return resolutions;
+  }
+
   /** The engine, built on first use (with the store, the catalogue and the planner). */
   public Engine engine() {
     return engine.get();
@@ -259,14 +272,21 @@ public final class BatonApp implements AutoCloseable {
         .withHistory(history::median).withModelUse(history::modelUse).withExecution(options));
   }
 
+  /** How many similar well-rated plans a model planner is shown. */
+  static final int EXAMPLES = 3;
+
   /** Plans a request now, in the configured zone, detecting its language. */
   public PlanProposal plan(String request) {
     // why: made before the clock starts, so the time shown is planning's, as with open()
     Planner planner = planner();
     ToolCatalog catalog = catalog();
     long start = System.nanoTime();
+    // why: well-rated similar plans guide a model; the offline planner needs none (and planning
+    // offline then opens no database)
+    List<PlanContext.Example> examples = config.model() == null ? List.of()
+        : Learning.examples(store(), config.tenant(), request, EXAMPLES);
     PlanProposal p = planner.plan(request, catalog, new PlanContext(Instant.now(), config.zone(),
-        null, List.of()));
+        null, examples, config.tenant()));
     StartupLog.mark("planned");
     if (!p.cost().took().isZero()) {
       return p;

@@ -44,6 +44,11 @@ record Person(String said, List<Candidate> matches, Kind kind, String evidence,
     }
   }
 
+  /** The key a name is remembered by: as said, trimmed, lower-case (Hebrew letters kept). */
+  static String key(String said) {
+    return said.strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
   boolean ambiguous() {
     return kind == Kind.CHOOSE;
   }

@@ -74,7 +74,7 @@ final class PersonResolver {
         ? n.candidates().stream().filter(c -> c.nameScore() >= EntityFinder.EXACT).toList()
         : n.candidates());
     Optional<ResolutionMemory.Resolution> remembered = memory.recall(tenant,
-        RequestWords.fold(n.said()), purpose);
+        Person.key(n.said()), purpose);
     if (remembered.isPresent()) {
       for (Person.Candidate c : n.candidates()) {
         if (c.email().equalsIgnoreCase(remembered.get().value())) {

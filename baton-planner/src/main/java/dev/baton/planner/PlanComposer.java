@@ -145,7 +145,7 @@ final class PlanComposer {
         }
         case CHOOSE -> {
           ObjectNode args = literals().put("question", words.chooseQuestion(p))
-              .put("name", RequestWords.fold(p.said())).put("purpose", purpose);
+              .put("name", Person.key(p.said())).put("purpose", purpose);
           ArrayNode candidates = args.putArray("candidates");
           for (Person.Candidate c : p.matches()) {
             candidates.addObject().put("value", c.email()).put("label", c.described())
