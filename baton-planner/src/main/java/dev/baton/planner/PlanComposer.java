@@ -62,7 +62,10 @@ final class PlanComposer {
       list();
     }
     if (u.has(Intent.SUMMARIZE)) {
-      add("analyze", CatalogTools.SUMMARIZE, literals().put("focus", words.focus()),
+      // why: the summary speaks the request's language (with a model; offline it quotes the
+      // documents as written)
+      add("analyze", CatalogTools.SUMMARIZE, literals().put("focus", words.focus())
+              .put("language", u.language()),
           words.summaryTitle(), words.summaryReason());
     }
     boolean needsAddresses = u.has(Intent.FREE_BUSY) || u.has(Intent.FIND_SLOT)
