@@ -73,17 +73,6 @@ final class PersonResolver {
     List<Person.Candidate> pool = new ArrayList<>(exact
         ? n.candidates().stream().filter(c -> c.nameScore() >= EntityFinder.EXACT).toList()
         : n.candidates());
-    Optional<ResolutionMemory.Resolution> remembered = memory.recall(tenant,
-        Person.key(n.said()), purpose);
-    if (remembered.isPresent()) {
-      for (Person.Candidate c : n.candidates()) {
-        if (c.email().equalsIgnoreCase(remembered.get().value())) {
-          String why = pick("בחרת בו/בה קודם עבור „" + n.said() + "”",
-              "you chose them before for \"" + n.said() + "\"");
-          return resolved(n.said(), c, why, context);
-        }
-      }
-    }
     if (exact) {
       List<Person.Candidate> members = pool.stream().filter(c -> member(c, context)).toList();
       if (members.size() == 1) {
@@ -96,6 +85,19 @@ final class PersonResolver {
       }
       if (!members.isEmpty()) {
         pool = new ArrayList<>(members);
+      }
+    }
+    // why: asked before for this name and purpose: the answer stands (and only now is the
+    // memory opened, so a plan with no doubt opens no database)
+    Optional<ResolutionMemory.Resolution> remembered = memory.recall(tenant,
+        Person.key(n.said()), purpose);
+    if (remembered.isPresent()) {
+      for (Person.Candidate c : n.candidates()) {
+        if (c.email().equalsIgnoreCase(remembered.get().value())) {
+          String why = pick("בחרת בו/בה קודם עבור „" + n.said() + "”",
+              "you chose them before for \"" + n.said() + "\"");
+          return resolved(n.said(), c, why, context);
+        }
       }
     }
     // why: still unsure (several with the name, or only similar names): rank by how much each
