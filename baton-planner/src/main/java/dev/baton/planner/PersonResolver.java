@@ -80,8 +80,11 @@ final class PersonResolver {
         return resolved(n.said(), c, evidence(c, true), context);
       }
       if (pool.size() == 1) {
+        // why: the only contact with the name needs no evidence gathered (that would cost a
+        // search and a calendar read on every plain request)
         Person.Candidate c = pool.getFirst();
-        return resolved(n.said(), c, evidence(c, member(c, context)), context);
+        return resolved(n.said(), c, evidence(c, member(c, context),
+            new Presence(null, 0, 0), true), context);
       }
       if (!members.isEmpty()) {
         pool = new ArrayList<>(members);
@@ -130,11 +133,18 @@ final class PersonResolver {
   }
 
   private String evidence(Person.Candidate c, boolean member) {
-    return evidence(c, member, presence(c));
+    return evidence(c, member, presence(c), false);
   }
 
   private String evidence(Person.Candidate c, boolean member, Presence p) {
+    return evidence(c, member, p, false);
+  }
+
+  private String evidence(Person.Candidate c, boolean member, Presence p, boolean only) {
     List<String> parts = new ArrayList<>();
+    if (only) {
+      parts.add(pick("היחיד/ה בשם הזה באנשי הקשר", "the only contact with that name"));
+    }
     if (!c.organization().isBlank()) {
       parts.add(member ? pick("חבר/ה ב" + (RequestWords.hebrew(c.organization().substring(0, 1))
           ? "" : "-") + c.organization() + " שצוין בבקשה",
