@@ -193,6 +193,24 @@ class ClarifyingQuestionsCliTest {
         .doesNotContain("UID:" + "ex-");
   }
 
+  @Test
+  void feedbackRatesAnExecutionForTheTenant() {
+    ExecutionId id;
+    try (BatonApp app = BatonApp.open(ConfigLoader.load(home, Map.of(), Map.of()))) {
+      id = app.engine().submit(new Submission(null, dev.baton.core.plan.PlanCodec.parse("""
+          {"steps":[{"id":"wait","tool":"demo.sleep","args":{"millis":1,"text":"x"}}]}"""),
+          "a request", "default", ExecutionOptions.DEFAULTS)).id();
+    }
+    CliHarness.Result good = baton("feedback", id.value(), "good", "--comment", "just right");
+    assertThat(good.exit()).as(good.err()).isZero();
+    assertThat(good.out()).contains("rated " + id.value() + " good");
+    assertThat(baton("feedback", id.value(), "meh").exit()).isNotZero();
+    try (BatonApp app = BatonApp.open(ConfigLoader.load(home, Map.of(), Map.of()))) {
+      assertThat(app.feedback().of("default", id)).singleElement()
+          .satisfies(f -> assertThat(f.comment()).isEqualTo("just right"));
+    }
+  }
+
   private static JsonNode step(String planJson, String id) {
     for (JsonNode s : Json.parse(planJson, dev.baton.core.error.ErrorCode.PLAN_INVALID, "plan").path("steps")) {
       if (s.path("id").asString().equals(id)) {
