@@ -102,7 +102,10 @@ final class EntityFinder {
       for (String form : isCued ? forms : forms.subList(0, Math.min(2, forms.size()))) {
         List<Person.Candidate> c = candidates(form);
         Named named = new Named(form, c);
-        if (named.exact() && (one.isEmpty() || !one.get().exact())) {
+        if (named.exact() && (one.isEmpty() || !one.get().exact()
+            || c.getFirst().nameScore() > one.get().candidates().getFirst().nameScore())) {
+          // why: the form that names someone best wins: "ויואב" is "and יואב" (a Hebrew name,
+          // exactly), not a transliteration of an English Yoav; "ליואב" is not Levi
           one = Optional.of(named);
         } else if (isCued && one.isEmpty() && !c.isEmpty()
             && c.getFirst().nameScore() >= CUED_SCORE) {

@@ -103,7 +103,9 @@ final class IntentRecognizer {
         "עבור על", "תסתכל על");
     intent(all, true, List.of(Intent.SEARCH, Intent.SUMMARIZE), "what we did", "what did we do",
         "what have we done", "what was done", "what happened", "what we have done",
-        "מה עשינו", "מה נעשה", "מה קרה", "מה היה", "מה התקדם");
+        "מה עשינו", "מה נעשה", "מה קרה", "מה היה", "מה התקדם", "what we wrote",
+        "what did we write", "what was written", "what we've written", "what we have written",
+        "מה כתבנו", "מה נכתב", "מה שכתבנו", "מה שנכתב");
     intent(all, true, List.of(Intent.SUMMARIZE), "summarize", "summarise", "summary",
         "summaries", "sum up", "recap", "overview", "decisions", "open items", "action items",
         "key points", "what was decided", "what did we decide", "סכם", "תסכם", "לסכם", "סכמי",

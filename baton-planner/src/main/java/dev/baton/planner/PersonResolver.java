@@ -113,8 +113,11 @@ final class PersonResolver {
       ranked.add(new Ranked(c.because(reason), p.documents() + p.meetings()
           + (member(c, context) ? 100 : 0), c.nameScore()));
     }
-    ranked.sort(Comparator.comparingDouble(Ranked::nameScore).reversed()
-        .thenComparing(Comparator.comparingInt(Ranked::weight).reversed()));
+    // why: every exact name (as written or transliterated) is as good as another: the
+    // workspace decides their order; among similar names, the closer name comes first
+    Comparator<Ranked> byPresence = Comparator.comparingInt(Ranked::weight).reversed();
+    ranked.sort(exact ? byPresence
+        : Comparator.comparingDouble(Ranked::nameScore).reversed().thenComparing(byPresence));
     return new Person(n.said(), ranked.stream().map(Ranked::candidate).toList(),
         Person.Kind.CHOOSE, "", context);
   }
