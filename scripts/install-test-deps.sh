@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing, so that ./test.sh passes on a fresh machine:
-# Maven, Radicale (CalDAV/CardDAV tests) and PostgreSQL (store tests). Debian/Ubuntu (apt-get);
+# Maven, Radicale (CalDAV/CardDAV tests), PostgreSQL (store tests), node and npm (MCP tests). Debian/Ubuntu (apt-get);
 # needs root (or sudo) only when something is missing. Idempotent: with everything present it
 # changes nothing. Set BATON_SKIP_INSTALL=1 to only check.
 set -euo pipefail
@@ -8,6 +8,10 @@ need=()
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v radicale >/dev/null 2>&1 || python3 -c 'import radicale' 2>/dev/null || need+=(radicale)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+# why: the MCP tests run the npm reference servers (scripts/mcp-test-servers, installed by
+# start-services.sh) with the machine's node
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "${BATON_SKIP_INSTALL:-}" = "1" ]; then
   echo "The tests need: ${need[*]} (install them, or unset BATON_SKIP_INSTALL)." >&2

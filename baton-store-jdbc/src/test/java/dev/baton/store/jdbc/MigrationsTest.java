@@ -31,7 +31,7 @@ class MigrationsTest {
   private static final String SCHEMA = TestPostgres.newSchema(MigrationsTest.class);
   private static final List<String> TABLES =
       List.of("approvals", "cache", "events", "executions", "feedback", "plan_versions",
-          "processes", "questions", "resolutions");
+          "processes", "questions", "resolutions", "tool_allowances");
 
   @TempDir
   Path folder;
