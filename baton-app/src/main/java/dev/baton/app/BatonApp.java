@@ -11,7 +11,10 @@ import dev.baton.core.engine.EngineOptions;
 import dev.baton.core.engine.Replanning;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
+import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionOptions;
+import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.exec.Question;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.planning.PlanContext;
 import dev.baton.core.planning.PlanProposal;
@@ -109,10 +112,19 @@ public final class BatonApp implements AutoCloseable {
           .withPollInterval(e.pollInterval())
           .withLeaseTtl(e.leaseTtl())
           .withAdoptOrphans(adoptOrphans);
-      return Engines.builder(store.get(), catalog.get()).options(options)
+      Engine built = Engines.builder(store.get(), catalog.get()).options(options)
           .replanning(new Replanning(planner.get(), Replanning.DEFAULT_MAX_REPLANS, config.zone()))
           .examples((tenant, request) -> Learning.examples(store.get(), tenant, request, EXAMPLES))
           .build();
+      // why: an answer about a name is remembered whichever surface gave it (the CLI, the HTTP
+      // API, the dashboard, an MCP client): the process that commits the answer remembers it
+      built.subscribe(event -> {
+        if (event instanceof Event.QuestionAnswered answered) {
+          Thread.ofVirtual().name("remember-" + answered.question())
+              .start(() -> remember(built, answered));
+        }
+      });
+      return built;
     });
     // why: Ctrl-C should drain (record what finishes) and give up leases, not leave them to expire
     Runtime.getRuntime().addShutdownHook(onShutdown);
@@ -253,6 +265,20 @@ public final class BatonApp implements AutoCloseable {
 
   public ToolCatalog catalog() {
     return catalog.get();
+  }
+
+  private void remember(Engine engine, Event.QuestionAnswered answered) {
+    try {
+      ExecutionState state = engine.state(answered.execution());
+      Question question = state.questions().get(answered.question());
+      if (question != null) {
+        Learning.remember(resolutions, state.tenant(), question, answered.answer(),
+            answered.at());
+      }
+    } catch (RuntimeException e) {
+      warnings.add("the answer to " + answered.question() + " was not remembered: "
+          + e.getMessage());
+    }
   }
 
   /** What people answered about names (per tenant), remembered in the store (opens it). */

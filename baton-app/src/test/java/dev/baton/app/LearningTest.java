@@ -44,6 +44,29 @@ class LearningTest {
     }
   }
 
+  @Test
+  void anAnswerGivenThroughTheEngineIsRememberedWhicheverSurfaceGaveIt() throws Exception {
+    // the HTTP API, the dashboard and MCP answer through the engine, not through the CLI
+    try (BatonApp app = BatonApp.open(ConfigLoader.load(home, Map.of(), Map.of()))) {
+      var plan = app.plan("תקבע פגישה עם יואב").plan();
+      ExecutionId id = app.engine().submit(new Submission(null, plan, "תקבע פגישה עם יואב",
+          "default", ExecutionOptions.DEFAULTS)).id();
+      var asked = app.engine().await(id, s -> !s.pendingQuestions().isEmpty(),
+          java.time.Duration.ofSeconds(30)).pendingQuestions().getFirst();
+      String first = asked.input().path("candidates").get(0).path("value").asString();
+
+      app.engine().answer(asked.id(), dev.baton.core.json.Json.object().put("value", first),
+          "http:dana");
+
+      for (int i = 0; i < 100 && app.resolutions().list("default").isEmpty(); i++) {
+        Thread.sleep(100);
+      }
+      assertThat(app.resolutions().list("default"))
+          .extracting(r -> r.name() + " → " + r.value()).containsExactly("יואב → " + first);
+      app.engine().cancel(id, "test");
+    }
+  }
+
   private static ExecutionId submit(BatonApp app, String request) {
     return app.engine().submit(new Submission(null, PlanCodec.parse("""
         {"steps":[{"id":"wait","tool":"demo.sleep","args":{"millis":1,"text":"x"}}]}"""),
