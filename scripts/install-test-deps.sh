@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing, so that ./test.sh passes on a fresh machine:
-# Maven, Radicale (CalDAV/CardDAV tests), PostgreSQL (store tests), node and npm (MCP tests). Debian/Ubuntu (apt-get);
+# Maven, Radicale (CalDAV/CardDAV tests), PostgreSQL (store tests), promtool and wrk (server), node and npm (MCP tests). Debian/Ubuntu (apt-get);
 # needs root (or sudo) only when something is missing. Idempotent: with everything present it
 # changes nothing. Set BATON_SKIP_INSTALL=1 to only check.
 set -euo pipefail
@@ -8,11 +8,25 @@ need=()
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v radicale >/dev/null 2>&1 || python3 -c 'import radicale' 2>/dev/null || need+=(radicale)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
-# why: the MCP tests run the npm reference servers (scripts/mcp-test-servers, installed by
-# start-services.sh) with the machine's node
+# the server's tests (issue 8): promtool checks /metrics; wrk is the load tool of BENCHMARKS.md
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+# the server's AG-UI test and the MCP tests (npm reference servers in scripts/mcp-test-servers,
+# installed by start-services.sh): node and npm, then the npm client (@ag-ui/client) beside the test
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
-[ ${#need[@]} -eq 0 ] && exit 0
+agui_client() {
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/baton-server/src/test/agui"
+  if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules/@ag-ui/client" ]; then
+    if [ "${BATON_SKIP_INSTALL:-}" = "1" ]; then
+      echo "The tests need the npm packages in $dir (npm ci there, or unset BATON_SKIP_INSTALL)." >&2
+      exit 1
+    fi
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  fi
+}
+[ ${#need[@]} -eq 0 ] && { agui_client; exit 0; }
 if [ "${BATON_SKIP_INSTALL:-}" = "1" ]; then
   echo "The tests need: ${need[*]} (install them, or unset BATON_SKIP_INSTALL)." >&2
   exit 1
@@ -32,3 +46,4 @@ echo "Installing what the tests need: ${need[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+agui_client

@@ -345,9 +345,18 @@ public final class JdbcExecutionStore implements ExecutionStore {
     return db;
   }
 
-  /** The pool, for {@link CommitProbe} and tests in this package. */
-  DataSource dataSource() {
+  /**
+   * The pool, for {@link CommitProbe}, tests, and the tables other modules keep beside the
+   * executions (the server's keys, tenants and webhooks): one pool per database, so SQLite sees one
+   * writer per process.
+   */
+  public DataSource dataSource() {
     return db.dataSource();
+  }
+
+  /** Whether this store is on SQLite (else PostgreSQL). */
+  public boolean onSqlite() {
+    return sqlite;
   }
 
   @Override

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationsTest {
   private static final String SCHEMA = TestPostgres.newSchema(MigrationsTest.class);
   private static final List<String> TABLES =
-      List.of("approvals", "cache", "events", "executions", "feedback", "plan_versions",
-          "processes", "questions", "tool_allowances");
+      List.of("api_keys", "approvals", "cache", "events", "executions", "feedback",
+          "idempotency_keys", "plan_versions", "processes", "questions", "tenants",
+          "tool_allowances", "webhook_cursor", "webhook_deliveries", "webhooks");
 
   @TempDir
   Path folder;
