@@ -110,6 +110,7 @@ public final class Main implements Callable<Integer> {
       case "validate" -> new ValidateCommand();
       case "demo" -> new DemoCommand();
       case "help" -> new CommandLine.HelpCommand();
+      case "mcp" -> new McpCommand();
       case "serve" -> new ServeCommand();
       case "keys" -> new KeysCommand();
       default -> throw new IllegalArgumentException("no command " + name);
