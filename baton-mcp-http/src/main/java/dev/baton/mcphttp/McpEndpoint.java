@@ -6,6 +6,7 @@ import dev.baton.core.error.ErrorCode;
 import dev.baton.core.json.Json;
 import dev.baton.server.Problems;
 import dev.baton.server.auth.ApiKeys;
+import dev.baton.server.auth.RateLimits;
 import dev.baton.server.auth.Role;
 import io.modelcontextprotocol.common.McpTransportContext;
 import jakarta.servlet.ServletException;
@@ -37,10 +38,12 @@ final class McpEndpoint extends HttpServlet {
   private final HttpServlet transport;
   private final ApiKeys keys;
   private final Origins origins;
+  private final RateLimits limits;
   /** Session id → the id of the key that opened it. */
   private final Map<String, String> owners = new ConcurrentHashMap<>();
 
-  McpEndpoint(HttpServlet transport, ApiKeys keys, Origins origins) {
+  McpEndpoint(HttpServlet transport, ApiKeys keys, Origins origins, RateLimits limits) {
+    this.limits = limits;
     this.transport = transport;
     this.keys = keys;
     this.origins = origins;
@@ -63,6 +66,7 @@ final class McpEndpoint extends HttpServlet {
         }
       }
       ApiKeys.KeyInfo key = key(req);
+      limits.take(key.id());
       String session = req.getHeader(SESSION_HEADER);
       if (session != null) {
         String owner = owners.get(session);
@@ -123,6 +127,8 @@ final class McpEndpoint extends HttpServlet {
     if (e.code() == ErrorCode.AUTH_REQUIRED) {
       resp.setHeader("WWW-Authenticate", "Bearer");
     }
+    e.retryAfter().ifPresent(d -> resp.setHeader("Retry-After",
+        String.valueOf(Math.max(1, (d.toMillis() + 999) / 1000))));
     resp.setStatus(Problems.status(e.code()));
     resp.setContentType(Problems.CONTENT_TYPE);
     resp.getOutputStream().write(Json.write(Problems.document(e, req.getRequestURI()))

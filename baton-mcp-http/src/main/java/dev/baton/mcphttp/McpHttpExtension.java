@@ -3,6 +3,7 @@ package dev.baton.mcphttp;
 import dev.baton.connect.BatonMcpServer;
 import dev.baton.server.ServerContext;
 import dev.baton.server.ServerExtension;
+import dev.baton.server.auth.RateLimits;
 import io.javalin.config.JavalinConfig;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
@@ -14,7 +15,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
  * Baton's MCP server (the tools of {@code baton mcp}) over Streamable HTTP at {@value #PATH} of
  * {@code baton serve}. Each request needs an API key ({@code Authorization: Bearer}, as for the
  * REST API); the key's tenant scopes what the tools see and its role what they may do; a
- * browser's {@code Origin} that is not allowed is refused (see {@link McpEndpoint}).
+ * browser's {@code Origin} that is not allowed is refused (see {@link McpEndpoint}). A key's
+ * requests to {@code /mcp} are limited per minute like its API requests (counted apart).
  *
  * <p>Allowed origins besides this server's own loopback ones ({@code http://127.0.0.1:PORT},
  * {@code http://localhost:PORT}, {@code http://[::1]:PORT}): the comma-separated list in the
@@ -61,7 +63,7 @@ public final class McpHttpExtension implements ServerExtension {
     server = new BatonMcpServer(transport, context.app()::plan, context.app()::engine,
         context.app()::store, McpEndpoint::caller, "0.1.0");
     McpEndpoint endpoint = new McpEndpoint(transport, context.keys(),
-        new Origins(extraOrigins));
+        new Origins(extraOrigins), new RateLimits(context.options().requestsPerMinute()));
     config.jetty.modifyServletContextHandler(handler -> {
       ServletHolder holder = new ServletHolder("baton-mcp", endpoint);
       // why: the transport answers with server-sent events on an asynchronous request

@@ -248,6 +248,24 @@ class McpHttpTest {
   }
 
   @Test
+  void aKeysRequestsAreLimitedPerMinute(@TempDir Path other) throws Exception {
+    try (BatonApp a = BatonApp.open(ConfigLoader.load(other, Map.of(), Map.of()), true);
+        BatonServer s = BatonServer.start(a, ServerOptions.defaults().withPort(0)
+            .withRequestsPerMinute(2))) {
+      String k = s.context().keys().create("acme", "busy", Role.VIEWER).secret();
+      HttpRequest.Builder b = HttpRequest.newBuilder(s.uri().resolve(McpHttpExtension.PATH))
+          .header("Authorization", "Bearer " + k).header("Content-Type", "application/json")
+          .header("Accept", "application/json, text/event-stream")
+          .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE));
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        statuses.add(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+      }
+      assertThat(statuses).containsExactly(200, 200, 429);
+    }
+  }
+
+  @Test
   void configuredOriginsAreAllowedBesidesTheLoopbackOnes() {
     Origins o = new Origins(McpHttpExtension.origins(" https://assistant.example.com/ ,"));
     assertThat(o.allowed("https://assistant.example.com", 8080)).isTrue();
