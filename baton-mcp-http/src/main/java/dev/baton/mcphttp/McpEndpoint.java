@@ -85,7 +85,9 @@ final class McpEndpoint extends HttpServlet {
       if (opened != null && session == null) {
         owners.putIfAbsent(opened, key.id());
       }
-      if ("DELETE".equals(req.getMethod()) && session != null && resp.getStatus() < 300) {
+      // why: the SDK ends idle sessions itself; a session it no longer knows is forgotten here
+      if (session != null && (resp.getStatus() == 404
+          || "DELETE".equals(req.getMethod()) && resp.getStatus() < 300)) {
         owners.remove(session);
       }
     } catch (BatonException e) {
