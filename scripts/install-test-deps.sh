@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing, so that ./test.sh passes on a fresh machine:
-# Maven, Radicale (CalDAV/CardDAV tests), PostgreSQL (store tests), promtool and wrk (server), node and npm (MCP tests). Debian/Ubuntu (apt-get);
+# Maven, Radicale (CalDAV/CardDAV tests), PostgreSQL (store tests), node and npm (MCP tests),
+# promtool, wrk and the AG-UI npm client (server). Debian/Ubuntu (apt-get);
 # needs root (or sudo) only when something is missing. Idempotent: with everything present it
 # changes nothing. Set BATON_SKIP_INSTALL=1 to only check.
 set -euo pipefail
@@ -8,13 +9,14 @@ need=()
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v radicale >/dev/null 2>&1 || python3 -c 'import radicale' 2>/dev/null || need+=(radicale)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+# why: the MCP tests run the npm reference servers (scripts/mcp-test-servers, installed by
+# start-services.sh) with the machine's node
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 # the server's tests (issue 8): promtool checks /metrics; wrk is the load tool of BENCHMARKS.md
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
-# the server's AG-UI test and the MCP tests (npm reference servers in scripts/mcp-test-servers,
-# installed by start-services.sh): node and npm, then the npm client (@ag-ui/client) beside the test
-command -v node >/dev/null 2>&1 || need+=(nodejs)
-command -v npm >/dev/null 2>&1 || need+=(npm)
+# the server's AG-UI test: the npm client (@ag-ui/client) beside the test, with node and npm
 agui_client() {
   local dir
   dir="$(cd "$(dirname "$0")/.." && pwd)/baton-server/src/test/agui"

@@ -186,6 +186,56 @@ class WebhooksTest {
     }
   }
 
+  @Test
+  void deliveriesSurviveARestartOfTheServer() throws Exception {
+    failuresLeft.set(Integer.MAX_VALUE);
+    String hook;
+    List<String> expected = new ArrayList<>();
+    try (TestServer s = server(true)) {
+      var made = s.post("/api/v1/webhooks", s.admin(), "{\"url\": \"" + hookUrl()
+          + "\", \"events\": [\"StepSucceeded\", \"StatusChanged\"]}");
+      secret = made.json().get("secret").asString();
+      hook = made.json().get("id").asString();
+      String op = s.key("default", Role.OPERATOR);
+      String id = s.post("/api/v1/executions", op, "{\"plan\": {\"steps\": [{\"id\": \"a\","
+          + " \"tool\": \"demo.sleep\", \"args\": {\"millis\": 1, \"text\": \"x\"}}]}}")
+          .json().get("id").asString();
+      s.app.engine().awaitEnd(ExecutionId.of(id), Duration.ofSeconds(30));
+      for (var e : s.app.store().events(ExecutionId.of(id), 0)) {
+        String type = e.getClass().getSimpleName();
+        if (type.equals("StepSucceeded") || type.equals("StatusChanged")) {
+          expected.add(type + "#" + e.seq());
+        }
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (received.size() < expected.size() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(received).isNotEmpty().allMatch(r -> r.answered() == 500);
+    }
+    // the receiver recovers while the server is down; a new server on the same store sends
+    failuresLeft.set(0);
+    try (TestServer s = server(true)) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (delivered().size() < expected.size() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      List<String> got = new ArrayList<>();
+      for (Received r : received) {
+        if (r.answered() == 204) {
+          var data = Json.parse(r.body(), dev.baton.core.error.ErrorCode.INTERNAL, "body")
+              .get("data").get("event");
+          got.add(data.get("type").asString() + "#" + data.get("seq").asLong());
+        }
+      }
+      assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(received).allMatch(Received::valid);
+      assertThat(s.get("/api/v1/webhooks/" + hook + "/deliveries", s.admin()).json()
+          .get("items")).allMatch(d -> d.get("status").asString().equals("delivered")
+              && d.get("attempts").asInt() >= 2);
+    }
+  }
+
   List<String> delivered() {
     return received.stream().filter(r -> r.answered() == 204).map(Received::id).toList();
   }

@@ -309,5 +309,13 @@ public final class Outbox implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    try {
+      // why: what this process claimed and did not finish is free at once, not when the lease
+      // runs out (a restart sends it again)
+      sql.update("UPDATE webhook_deliveries SET lease_owner = NULL, lease_until = NULL WHERE"
+          + " lease_owner = ? AND status = 'pending'", process);
+    } catch (RuntimeException e) {
+      LOG.debug("could not release webhook leases: {}", e.getMessage());
+    }
   }
 }
