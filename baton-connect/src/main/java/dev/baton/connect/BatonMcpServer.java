@@ -3,6 +3,7 @@ package dev.baton.connect;
 import dev.baton.core.engine.Engine;
 import dev.baton.core.engine.Submission;
 import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
 import dev.baton.core.exec.Approval;
 import dev.baton.core.exec.ApprovalId;
 import dev.baton.core.exec.ExecutionId;
@@ -13,6 +14,7 @@ import dev.baton.core.json.Json;
 import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.planning.PlanProposal;
 import dev.baton.core.port.ExecutionStore;
+import dev.baton.core.text.Visible;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
@@ -27,6 +29,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +62,7 @@ public final class BatonMcpServer implements AutoCloseable {
    */
   public record Caller(String tenant, String name, boolean mayRun, boolean mayDecide) {
     public Caller {
-      java.util.Objects.requireNonNull(tenant, "tenant");
+      Objects.requireNonNull(tenant, "tenant");
       name = name == null ? "" : name;
     }
 
@@ -175,7 +178,7 @@ public final class BatonMcpServer implements AutoCloseable {
           try {
             Caller caller = callers.apply(exchange.transportContext());
             if (caller == null) {
-              throw BatonException.of(dev.baton.core.error.ErrorCode.AUTH_REQUIRED,
+              throw BatonException.of(ErrorCode.AUTH_REQUIRED,
                   "no caller for this request");
             }
             JsonNode out = handler.handle(exchange, caller, Json.tree(request.arguments() == null
@@ -208,7 +211,7 @@ public final class BatonMcpServer implements AutoCloseable {
     var plan = a.has("plan") ? PlanCodec.read(a.get("plan")) : null;
     if (plan == null) {
       if (request.isBlank()) {
-        throw BatonException.of(dev.baton.core.error.ErrorCode.PLAN_MALFORMED,
+        throw BatonException.of(ErrorCode.PLAN_MALFORMED,
             "give a request or a plan");
       }
       proposed = planner.apply(request);
@@ -285,7 +288,7 @@ public final class BatonMcpServer implements AutoCloseable {
   }
 
   private static BatonException forbidden(String tool) {
-    return BatonException.of(dev.baton.core.error.ErrorCode.AUTH_FORBIDDEN, "this caller may not"
+    return BatonException.of(ErrorCode.AUTH_FORBIDDEN, "this caller may not"
         + " use " + tool + (tool.equals("baton_run") ? "; it needs the operator role"
         : "; it needs the approver role"));
   }
@@ -296,11 +299,11 @@ public final class BatonMcpServer implements AutoCloseable {
     try {
       id = ExecutionId.of(value);
     } catch (RuntimeException e) {
-      throw BatonException.of(dev.baton.core.error.ErrorCode.EXECUTION_NOT_FOUND,
-          "no execution with id '" + dev.baton.core.text.Visible.shorten(value, 80) + "'");
+      throw BatonException.of(ErrorCode.EXECUTION_NOT_FOUND,
+          "no execution with id '" + Visible.shorten(value, 80) + "'");
     }
     if (!store.get().summary(id).map(s -> c.tenant().equals(s.tenant())).orElse(false)) {
-      throw BatonException.of(dev.baton.core.error.ErrorCode.EXECUTION_NOT_FOUND,
+      throw BatonException.of(ErrorCode.EXECUTION_NOT_FOUND,
           "no execution with id '" + id.value() + "'");
     }
     return id;
@@ -316,8 +319,8 @@ public final class BatonMcpServer implements AutoCloseable {
     }
     if (id == null || !store.get().summary(id.execution())
         .map(s -> c.tenant().equals(s.tenant())).orElse(false)) {
-      throw BatonException.of(dev.baton.core.error.ErrorCode.APPROVAL_NOT_FOUND, "no approval or"
-          + " question '" + dev.baton.core.text.Visible.shorten(value, 80) + "'");
+      throw BatonException.of(ErrorCode.APPROVAL_NOT_FOUND, "no approval or"
+          + " question '" + Visible.shorten(value, 80) + "'");
     }
     return id;
   }

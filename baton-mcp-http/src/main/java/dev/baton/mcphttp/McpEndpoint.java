@@ -4,6 +4,7 @@ import dev.baton.connect.BatonMcpServer;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.json.Json;
+import dev.baton.core.text.Visible;
 import dev.baton.server.Problems;
 import dev.baton.server.auth.ApiKeys;
 import dev.baton.server.auth.RateLimits;
@@ -14,8 +15,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,7 +60,7 @@ final class McpEndpoint extends HttpServlet {
       String origin = req.getHeader("Origin");
       if (origin != null && !origins.allowed(origin, req.getLocalPort())) {
         throw BatonException.of(ErrorCode.AUTH_FORBIDDEN, "requests from the origin '"
-            + dev.baton.core.text.Visible.shorten(origin, 100) + "' are not allowed (allow it"
+            + Visible.shorten(origin, 100) + "' are not allowed (allow it"
             + " with " + McpHttpExtension.ORIGINS_VARIABLE + ")");
       }
       for (String name : queryNames(req.getQueryString())) {
@@ -73,7 +77,7 @@ final class McpEndpoint extends HttpServlet {
         if (owner != null && !owner.equals(key.id())) {
           // why: the SDK answers an unknown session with 404; another key's session is unknown
           throw BatonException.of(ErrorCode.NOT_FOUND, "no MCP session '"
-              + dev.baton.core.text.Visible.shorten(session, 80) + "'");
+              + Visible.shorten(session, 80) + "'");
         }
       }
       req.setAttribute(KEY, key);
@@ -100,9 +104,9 @@ final class McpEndpoint extends HttpServlet {
     if (query == null || query.isEmpty()) {
       return List.of();
     }
-    return java.util.Arrays.stream(query.split("&"))
-        .map(p -> java.net.URLDecoder.decode(p.split("=", 2)[0], StandardCharsets.UTF_8)
-            .toLowerCase(java.util.Locale.ROOT))
+    return Arrays.stream(query.split("&"))
+        .map(p -> URLDecoder.decode(p.split("=", 2)[0], StandardCharsets.UTF_8)
+            .toLowerCase(Locale.ROOT))
         .toList();
   }
 
