@@ -57,6 +57,7 @@ public final class BatonApp implements AutoCloseable {
   private final Lazy<ExecutionStore> store;
   private final Lazy<ToolCatalog> catalog;
   private final Lazy<Planner> planner;
+  private final dev.baton.core.feedback.ResolutionMemory resolutions;
   private final Lazy<Engine> engine;
   /** MCP servers and plugins (issue 12); nothing starts until the catalogue is made. */
   private final Lazy<List<Tool>> builtIns;
@@ -87,14 +88,20 @@ public final class BatonApp implements AutoCloseable {
       // why: with nothing connected, the catalogue costs what it did before (no store opened)
       return c.isEmpty() ? ToolCatalog.of(tools) : ToolCatalog.of(tools).plus(c.catalog(tools));
     });
+    // why: answers to clarifying questions are remembered in the store; planning opens it only
+    // when a name is in doubt
+    this.resolutions = Learning.deferred(() -> store.get() instanceof JdbcExecutionStore j
+        ? dev.baton.store.jdbc.JdbcResolutionMemory.on(j)
+        : new dev.baton.core.memory.InMemoryResolutionMemory());
     // why: with no model configured Baton still plans, offline, in Hebrew and English; with
     // one that cannot be reached, too (unless planner.fallback=none), saying so
     // why: DescriptionPlanner (issue 12) plans a request for an MCP server's or plugin's tool
     // from its description when the planner below cannot; it changes nothing else
     this.planner = new Lazy<>("planner", () -> new DescriptionPlanner(model.get().<Planner>map(m ->
-        config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m), new OfflinePlanner(),
-            config.model().name(), warnings::add) : new ModelPlanner(m))
-        .orElseGet(OfflinePlanner::new)));
+        config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m),
+            new OfflinePlanner(resolutions), config.model().name(), warnings::add)
+            : new ModelPlanner(m))
+        .orElseGet(() -> new OfflinePlanner(resolutions))));
     this.engine = new Lazy<>("engine", () -> {
       var e = config.engine();
       EngineOptions options = EngineOptions.defaults(processName())
@@ -104,6 +111,7 @@ public final class BatonApp implements AutoCloseable {
           .withAdoptOrphans(adoptOrphans);
       return Engines.builder(store.get(), catalog.get()).options(options)
           .replanning(new Replanning(planner.get(), Replanning.DEFAULT_MAX_REPLANS, config.zone()))
+          .examples((tenant, request) -> Learning.examples(store.get(), tenant, request, EXAMPLES))
           .build();
     });
     // why: Ctrl-C should drain (record what finishes) and give up leases, not leave them to expire
@@ -247,6 +255,11 @@ public final class BatonApp implements AutoCloseable {
     return catalog.get();
   }
 
+  /** What people answered about names (per tenant), remembered in the store (opens it). */
+  public dev.baton.core.feedback.ResolutionMemory resolutions() {
+    return resolutions;
+  }
+
   /**
    * Every tool as {@code baton tools} lists it: built-in, plugins', MCP servers' (usable or not,
    * with health and whether allowed). Starts the configured servers.
@@ -296,14 +309,21 @@ public final class BatonApp implements AutoCloseable {
         .withHistory(history::median).withModelUse(history::modelUse).withExecution(options));
   }
 
+  /** How many similar well-rated plans a model planner is shown. */
+  static final int EXAMPLES = 3;
+
   /** Plans a request now, in the configured zone, detecting its language. */
   public PlanProposal plan(String request) {
     // why: made before the clock starts, so the time shown is planning's, as with open()
     Planner planner = planner();
     ToolCatalog catalog = catalog();
     long start = System.nanoTime();
+    // why: well-rated similar plans guide a model; the offline planner needs none (and planning
+    // offline then opens no database)
+    List<PlanContext.Example> examples = config.model() == null ? List.of()
+        : Learning.examples(store(), config.tenant(), request, EXAMPLES);
     PlanProposal p = planner.plan(request, catalog, new PlanContext(Instant.now(), config.zone(),
-        null, List.of()));
+        null, examples, config.tenant()));
     StartupLog.mark("planned");
     if (!p.cost().took().isZero()) {
       return p;
