@@ -62,6 +62,9 @@ public final class BatonApp implements AutoCloseable {
   private final Lazy<Planner> planner;
   private final dev.baton.core.feedback.ResolutionMemory resolutions;
   private final Lazy<Engine> engine;
+  /** The OTLP exporter of the engine's spans, when one is configured (see {@link OtlpTraces}). */
+  private final Lazy<Optional<OtlpTraces>> traces =
+      new Lazy<>("OTLP exporter", () -> OtlpTraces.configured(System.getenv()));
   /** MCP servers and plugins (issue 12); nothing starts until the catalogue is made. */
   private final Lazy<List<Tool>> builtIns;
   private final Lazy<Connections> connections;
@@ -113,6 +116,8 @@ public final class BatonApp implements AutoCloseable {
           .withLeaseTtl(e.leaseTtl())
           .withAdoptOrphans(adoptOrphans);
       Engine built = Engines.builder(store.get(), catalog.get()).options(options)
+          .openTelemetry(traces.get().map(OtlpTraces::openTelemetry)
+              .orElse(io.opentelemetry.api.OpenTelemetry.noop()))
           .replanning(new Replanning(planner.get(), Replanning.DEFAULT_MAX_REPLANS, config.zone()))
           .examples((tenant, request) -> Learning.examples(store.get(), tenant, request, EXAMPLES))
           .build();
@@ -374,6 +379,12 @@ public final class BatonApp implements AutoCloseable {
     try {
       engine.close().ifPresent(Engine::close);
     } finally {
+      try {
+        traces.close().flatMap(t -> t).ifPresent(OtlpTraces::close);
+      } catch (RuntimeException e) {
+        // why: spans that cannot be sent must not keep the store open
+        System.err.println("Baton: spans not sent to the OTLP endpoint: " + e.getMessage());
+      }
       try {
         connections.close().ifPresent(Connections::close);
       } finally {
