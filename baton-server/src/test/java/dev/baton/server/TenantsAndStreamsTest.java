@@ -141,4 +141,48 @@ class TenantsAndStreamsTest {
       }
     }
   }
+
+  @Test
+  void aClientThatStopsReadingHoldsUpNobodyElse() throws Exception {
+    try (TestServer s = start()) {
+      String key = s.key("default", Role.VIEWER);
+      // a client that connects to the tenant's stream and never reads: its socket buffers fill
+      try (java.net.Socket stuck = new java.net.Socket()) {
+        stuck.setReceiveBufferSize(4096);
+        stuck.connect(new java.net.InetSocketAddress(s.uri("/").getHost(), s.uri("/").getPort()));
+        stuck.getOutputStream().write(("GET /api/v1/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + "Accept: text/event-stream\r\nAuthorization: Bearer " + key + "\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        stuck.getOutputStream().flush();
+
+        // far more than any socket buffer holds: 120 steps, each carrying 64 KiB in and out
+        String text = "x".repeat(64 * 1024);
+        StringBuilder plan = new StringBuilder("{\"steps\":[");
+        for (int i = 0; i < 120; i++) {
+          plan.append(i == 0 ? "" : ",").append("{\"id\":\"s").append(i)
+              .append("\",\"tool\":\"demo.sleep\",\"args\":{\"millis\":0,\"text\":\"")
+              .append(text).append("\"}}");
+        }
+        // another client, live on the same stream from before the execution starts
+        var live = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return Sse.read(s.uri("/api/v1/stream"), key,
+                String.valueOf(s.app.store().lastPosition()),
+                e -> e.data().contains("\"to\":\"SUCCEEDED\""));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        var handle = s.app.engine().submit(dev.baton.core.engine.Submission.of(
+            dev.baton.core.plan.PlanCodec.parse(plan.append("]}").toString())));
+        handle.result().get();
+
+        // gets every event of that execution, to its end, while the stuck client reads nothing
+        List<Sse.Event> events = live.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        assertThat(events).filteredOn(e -> e.data().contains(handle.id().value()))
+            .hasSize((int) s.app.store().summary(handle.id()).orElseThrow().lastSeq());
+        assertThat(stuck.isClosed()).isFalse();
+      }
+    }
+  }
 }
