@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing, so that ./test.sh passes on a fresh machine:
-# Maven, Radicale (CalDAV/CardDAV tests) and PostgreSQL (store tests). Debian/Ubuntu (apt-get);
+# Maven, Radicale (CalDAV/CardDAV tests), PostgreSQL (store tests), promtool and wrk (server). Debian/Ubuntu (apt-get);
 # needs root (or sudo) only when something is missing. Idempotent: with everything present it
 # changes nothing. Set BATON_SKIP_INSTALL=1 to only check.
 set -euo pipefail
@@ -8,6 +8,9 @@ need=()
 command -v mvn >/dev/null 2>&1 || need+=(maven)
 command -v radicale >/dev/null 2>&1 || python3 -c 'import radicale' 2>/dev/null || need+=(radicale)
 command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
+# the server's tests (issue 8): promtool checks /metrics; wrk is the load tool of BENCHMARKS.md
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "${BATON_SKIP_INSTALL:-}" = "1" ]; then
   echo "The tests need: ${need[*]} (install them, or unset BATON_SKIP_INSTALL)." >&2

@@ -219,6 +219,11 @@ public final class BatonApp implements AutoCloseable {
   }
 
   /** The tool catalogue, made on first use (tools' schemas are built when first asked for). */
+  /** People's ratings of executions, kept in the store's database (opens the store). */
+  public dev.baton.core.feedback.FeedbackStore feedback() {
+    return store().feedback();
+  }
+
   public ToolCatalog catalog() {
     return catalog.get();
   }

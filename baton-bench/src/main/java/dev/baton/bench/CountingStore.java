@@ -146,6 +146,11 @@ final class CountingStore implements ExecutionStore {
   }
 
   @Override
+  public dev.baton.core.feedback.FeedbackStore feedback() {
+    return inner.feedback();
+  }
+
+  @Override
   public void close() {
     inner.close();
   }

@@ -23,7 +23,8 @@ public final class Main implements Callable<Integer> {
    * reflection when it is added, which is most of its start-up; see {@link #commandLine}.
    */
   private static final List<String> COMMANDS = List.of("run", "plan", "status", "pause", "resume",
-      "cancel", "approve", "reject", "answer", "recover", "tools", "validate", "demo", "help");
+      "cancel", "approve", "reject", "answer", "recover", "tools", "validate", "demo", "help",
+      "serve");
   /** Options of {@code baton} itself that take a value (the next word when not {@code --x=v}). */
   private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--db", "--tenant");
 
@@ -99,6 +100,7 @@ public final class Main implements Callable<Integer> {
       case "validate" -> new ValidateCommand();
       case "demo" -> new DemoCommand();
       case "help" -> new CommandLine.HelpCommand();
+      case "serve" -> new ServeCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
   }

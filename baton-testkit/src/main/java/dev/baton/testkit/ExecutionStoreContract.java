@@ -13,6 +13,7 @@ import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.exec.ExpiryPolicy;
 import dev.baton.core.exec.StepStatus;
+import dev.baton.core.feedback.Feedback;
 import dev.baton.core.json.Json;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.Step;
@@ -129,6 +130,36 @@ public abstract class ExecutionStoreContract {
     assertThat(all).extracting(StoredEvent::event).isEqualTo(concat(first, second, third));
     assertThat(all).extracting(StoredEvent::position).isSorted().doesNotHaveDuplicates();
     assertThat(store.lastPosition()).isEqualTo(all.getLast().position());
+  }
+
+  @Test
+  void keepsOneRatingPerPersonAndExecutionAndReadsThemPerTenant() {
+    Events a = Events.newExecution(clock);
+    Events b = Events.newExecution(clock);
+    store.append(a.started("acme"));
+    store.append(b.started("globex"));
+    Instant t0 = clock.instant();
+    var feedback = store.feedback();
+    feedback.record(new Feedback("acme", a.execution(), Feedback.Rating.BAD, "wrong Yoav", "dana",
+        t0));
+    feedback.record(new Feedback("acme", a.execution(), Feedback.Rating.GOOD, null, null,
+        t0.plusSeconds(1)));
+    feedback.record(new Feedback("globex", b.execution(), Feedback.Rating.GOOD, "כל הכבוד", "avi",
+        t0.plusSeconds(2)));
+    // the same person again: replaces, never adds
+    feedback.record(new Feedback("acme", a.execution(), Feedback.Rating.GOOD, "fixed", "dana",
+        t0.plusSeconds(3)));
+
+    assertThat(feedback.of("acme", a.execution()))
+        .containsExactly(
+            new Feedback("acme", a.execution(), Feedback.Rating.GOOD, null, null,
+                t0.plusSeconds(1)),
+            new Feedback("acme", a.execution(), Feedback.Rating.GOOD, "fixed", "dana",
+                t0.plusSeconds(3)));
+    assertThat(feedback.of("globex", a.execution())).isEmpty();
+    assertThat(feedback.recent("acme", 1)).extracting(Feedback::comment).containsExactly("fixed");
+    assertThat(feedback.recent("globex", 10)).extracting(Feedback::comment)
+        .containsExactly("כל הכבוד");
   }
 
   @Test

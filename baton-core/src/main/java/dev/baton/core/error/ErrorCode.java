@@ -30,6 +30,25 @@ public enum ErrorCode {
   MODEL_RATE_LIMITED(true),
   MODEL_REFUSED(false),
   CONFIG_INVALID(false),
+  // the HTTP surface (issue 8)
+  /** No credentials, or a wrong, unknown or revoked API key (HTTP 401). */
+  AUTH_REQUIRED(false),
+  /** The key's role does not allow the operation (HTTP 403). */
+  AUTH_FORBIDDEN(false),
+  /** A request that cannot be read: malformed JSON, unknown or missing fields, bad parameters. */
+  REQUEST_INVALID(false),
+  /** A request body over the server's limit (HTTP 413). */
+  REQUEST_TOO_LARGE(false),
+  /** Too many requests for one key; retry after the hint (HTTP 429). */
+  RATE_LIMITED(true),
+  /** No such route, tenant, key or webhook (HTTP 404). */
+  NOT_FOUND(false),
+  /** An Idempotency-Key reused with a different request (HTTP 422). */
+  IDEMPOTENCY_KEY_REUSED(false),
+  /** A webhook target the SSRF guard refuses (loopback, private, link-local, unique-local). */
+  WEBHOOK_TARGET_REFUSED(false),
+  /** The CLI's --server could not be reached. */
+  SERVER_UNREACHABLE(true),
   INTERNAL(false);
 
   private final boolean retryableByDefault;

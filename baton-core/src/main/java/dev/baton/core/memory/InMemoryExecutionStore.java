@@ -58,6 +58,7 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   private final List<StoredEvent> all = new ArrayList<>();
   private long dropped;
   private final Map<String, ProcessLease> processes = new HashMap<>();
+  private final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();
   private final int keepFinished;
   private final int keepEvents;
   private long lastPosition;
@@ -446,5 +447,10 @@ public final class InMemoryExecutionStore implements ExecutionStore {
   @Override
   public ResultCache cache() {
     return ResultCache.NONE;
+  }
+
+  @Override
+  public dev.baton.core.feedback.FeedbackStore feedback() {
+    return feedback;
   }
 }

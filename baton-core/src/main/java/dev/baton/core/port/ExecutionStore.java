@@ -142,6 +142,9 @@ public interface ExecutionStore extends AutoCloseable {
   /** The durable result cache. */
   ResultCache cache();
 
+  /** People's ratings of executions, kept beside them (same database, same tenants). */
+  dev.baton.core.feedback.FeedbackStore feedback();
+
   @Override
   default void close() {}
 

@@ -7,6 +7,7 @@ import dev.baton.core.exec.Approval;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.feedback.FeedbackStore;
 import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
 import dev.baton.core.exec.Question;
@@ -43,6 +44,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
 
   private final Database db;
   private final ResultCache cache;
+  private final FeedbackStore feedback;
   private final boolean sqlite;
   /** This process's marker beside an SQLite file, removed on close; null on PostgreSQL. */
   private volatile OpenMarkers marker;
@@ -51,6 +53,7 @@ public final class JdbcExecutionStore implements ExecutionStore {
     this.sqlite = sqlite;
     this.db = new Database(pool, sqlite);
     this.cache = new JdbcResultCache(db, InstantSource.system());
+    this.feedback = new JdbcFeedbackStore(db);
   }
 
   /**
@@ -324,14 +327,28 @@ public final class JdbcExecutionStore implements ExecutionStore {
     return cache;
   }
 
+  @Override
+  public FeedbackStore feedback() {
+    return feedback;
+  }
+
   /** The database, for tests in this package. */
   Database database() {
     return db;
   }
 
-  /** The pool, for {@link CommitProbe} and tests in this package. */
-  DataSource dataSource() {
+  /**
+   * The pool, for {@link CommitProbe}, tests, and the tables other modules keep beside the
+   * executions (the server's keys, tenants and webhooks): one pool per database, so SQLite sees one
+   * writer per process.
+   */
+  public DataSource dataSource() {
     return db.dataSource();
+  }
+
+  /** Whether this store is on SQLite (else PostgreSQL). */
+  public boolean onSqlite() {
+    return sqlite;
   }
 
   @Override

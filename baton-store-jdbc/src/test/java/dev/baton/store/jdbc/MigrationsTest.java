@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrationsTest {
   private static final String SCHEMA = TestPostgres.newSchema(MigrationsTest.class);
   private static final List<String> TABLES =
-      List.of("approvals", "cache", "events", "executions", "plan_versions", "processes",
-          "questions");
+      List.of("api_keys", "approvals", "cache", "events", "executions", "feedback",
+          "idempotency_keys", "plan_versions", "processes", "questions", "tenants");
 
   @TempDir
   Path folder;

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 class PostgresExecutionStoreTest extends JdbcExecutionStoreContract {
   private static final String SCHEMA = TestPostgres.newSchema(PostgresExecutionStoreTest.class);
   private static final List<String> TABLES_CHILDREN_FIRST =
-      List.of("events", "questions", "approvals", "plan_versions", "executions", "processes",
-          "cache");
+      List.of("feedback", "events", "questions", "approvals", "plan_versions", "executions",
+          "processes", "cache");
 
   @BeforeAll
   static void requireServer() {

@@ -1,0 +1,28 @@
+package dev.baton.app;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Serving Baton over HTTP, as the server module offers it ({@code baton serve}): the CLI finds it
+ * with {@link ServiceLoader} so it needs no server on its own class path; the runnable jar has
+ * both.
+ */
+public interface HttpServing {
+  /** A server that is running; closing it stops it (the app stays open). */
+  interface Running extends AutoCloseable {
+    URI uri();
+
+    @Override
+    void close();
+  }
+
+  /** Starts serving {@code app} on {@code host}:{@code port} (0: a free port). */
+  Running serve(BatonApp app, String host, int port);
+
+  /** The implementation on the class path, if any. */
+  static Optional<HttpServing> find() {
+    return ServiceLoader.load(HttpServing.class).findFirst();
+  }
+}
