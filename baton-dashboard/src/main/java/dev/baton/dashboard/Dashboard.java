@@ -15,7 +15,6 @@ import dev.baton.core.exec.ExecutionStatus;
 import dev.baton.core.feedback.Feedback;
 import dev.baton.core.feedback.FeedbackStore;
 import dev.baton.core.json.Json;
-import dev.baton.core.memory.InMemoryFeedbackStore;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.PlanCodec;
 import dev.baton.core.plan.PlanValidator;
@@ -106,18 +105,26 @@ public final class Dashboard {
 
     void deleteWebhook(String tenant, String id);
 
-    Settings NONE = null;
+    /** Whether webhooks can be managed here. */
+    default boolean webhooks() {
+      return true;
+    }
   }
 
   public Dashboard(BatonApp app, Access.KeyCheck keys, FeedbackStore feedback, Settings settings) {
     this.app = app;
     this.access = new Access(keys);
-    this.feedback = feedback == null ? new InMemoryFeedbackStore() : feedback;
+    this.feedback = feedback == null ? app.feedback() : feedback;
     this.settings = settings;
   }
 
   public Dashboard(BatonApp app) {
     this(app, Access.KeyCheck.NONE, null, null);
+  }
+
+  /** Sessions and sign-in tokens. */
+  public Access access() {
+    return access;
   }
 
   /** The tenant's local administrator, as {@code baton serve} signs them in. */
@@ -127,7 +134,8 @@ public final class Dashboard {
 
   /** A one-time login link for {@code user} on the server at {@code base} (no trailing slash). */
   public String loginLink(String base, Access.User user) {
-    return base + "/ui/login?token=" + access.loginToken(user, Instant.now());
+    // why: in the path, not the query: the server refuses anything key-like in a query
+    return base + "/ui/login/" + access.loginToken(user, Instant.now());
   }
 
   /** Stops waking live pages; the server closes its connections itself. */
@@ -150,6 +158,7 @@ public final class Dashboard {
     r.get("/", ctx -> ctx.redirect("/ui"));
     r.get("/ui/static/{file}", this::asset);
     r.get("/ui/login", this::loginPage);
+    r.get("/ui/login/{token}", this::loginPage);
     r.post("/ui/login", this::login);
     r.post("/ui/logout", this::logout);
     r.get("/ui/lang/{code}", this::language);
@@ -189,7 +198,8 @@ public final class Dashboard {
 
   // ------------------------------------------------------------------ guards
 
-  private static final Set<String> OPEN = Set.of("/ui/login", "/ui/static/", "/ui/lang/");
+  private static final Set<String> OPEN = Set.of("/ui/login", "/ui/login/", "/ui/static/",
+      "/ui/lang/");
 
   private void guard(Context ctx) {
     ctx.header("Content-Security-Policy", CSP);
@@ -323,7 +333,7 @@ public final class Dashboard {
 
   private void loginPage(Context ctx) {
     render(ctx, "login.jte", Map.of("page", page(ctx, "login.title"),
-        "token", Optional.ofNullable(ctx.queryParam("token")).orElse(""),
+        "token", ctx.pathParamMap().getOrDefault("token", ""),
         "failed", Optional.ofNullable(ctx.queryParam("failed")).orElse("")));
   }
 
@@ -889,8 +899,10 @@ public final class Dashboard {
     params.put("tools", app.catalog().all().stream().map(t -> t.descriptor())
         .sorted(java.util.Comparator.comparing(d -> d.name())).toList());
     params.put("available", settings != null && u.isAdmin());
+    params.put("hooks", settings != null && u.isAdmin() && settings.webhooks());
     params.put("keys", settings != null && u.isAdmin() ? settings.keys(u.tenant()) : List.of());
-    params.put("webhooks", settings != null && u.isAdmin() ? settings.webhooks(u.tenant())
+    params.put("webhooks", settings != null && u.isAdmin() && settings.webhooks()
+        ? settings.webhooks(u.tenant())
         : List.of());
     render(ctx, "settings.jte", params);
   }

@@ -9,6 +9,8 @@ import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionOptions;
 import dev.baton.core.plan.PlanCodec;
+import dev.baton.server.BatonServer;
+import dev.baton.server.ServerOptions;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +53,9 @@ class DashboardBrowserTest {
   URI calendar;
   Path home;
   BatonApp app;
-  DashboardServer server;
+  BatonServer server;
+  DashboardExtension extension;
+  String base;
   Browser browser;
 
   @BeforeAll
@@ -63,10 +67,13 @@ class DashboardBrowserTest {
     var config = ConfigLoader.load(home, Map.of("BATON_CALDAV_URL", calendar.toString(),
         "BATON_CALDAV_USER", "me", "BATON_CALDAV_PASSWORD", "x"), Map.of());
     app = BatonApp.open(config);
-    server = DashboardServer.start(app, new Dashboard(app), "127.0.0.1", 0);
+    extension = new DashboardExtension();
+    server = BatonServer.start(app, ServerOptions.defaults().withHost("127.0.0.1").withPort(0),
+        List.of(extension));
+    base = "http://127.0.0.1:" + server.port();
     browser = new Browser();
     // the one-time link: a GET shows a button, the POST signs in
-    browser.get(server.dashboard().loginLink(server.base(), server.dashboard().localAdmin()));
+    browser.get(extension.dashboard().loginLink(base, extension.dashboard().localAdmin()));
     browser.shots("login-he");
     browser.find("#login-link").click();
     browser.waitFor("#start-form");
@@ -94,12 +101,12 @@ class DashboardBrowserTest {
   }
 
   void language(String code) {
-    browser.get(server.base() + "/ui/lang/" + code + "?back=/ui");
+    browser.get(base + "/ui/lang/" + code + "?back=/ui");
     browser.waitFor("html[lang='" + code + "']");
   }
 
   String startRun(String request) {
-    browser.get(server.base() + "/ui");
+    browser.get(base + "/ui");
     WebElement box = browser.waitFor("#request");
     box.clear();
     box.sendKeys(request);
