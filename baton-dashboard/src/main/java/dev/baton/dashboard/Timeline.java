@@ -142,7 +142,7 @@ public final class Timeline {
     Instant t1 = t0;
     for (Span s : spans) {
       t0 = s.start().isBefore(t0) ? s.start() : t0;
-      Instant e = s.end() == null ? now : s.end();
+      Instant e = s.end() != null ? s.end() : now.isBefore(s.start()) ? s.start() : now;
       t1 = e.isAfter(t1) ? e : t1;
     }
     Scale scale = new Scale(t0, t1, rtl);
@@ -150,7 +150,8 @@ public final class Timeline {
     for (int i = 0; i < spans.size(); i++) {
       Span s = spans.get(i);
       double a = scale.x(s.start());
-      double b = scale.x(s.end() == null ? now : s.end());
+      Instant end = s.end() == null ? (now.isBefore(s.start()) ? s.start() : now) : s.end();
+      double b = scale.x(end);
       bars.add(new Bar(s, i, micro(Math.min(a, b)), micro(Math.max(a, b))));
     }
     return bars;
