@@ -79,7 +79,7 @@ public final class PlanGraphSvg {
       h = Math.max(h, n.y() + NODE_H + 8);
     }
     StringBuilder out = new StringBuilder();
-    out.append("<svg class=\"plan-graph\" role=\"img\" viewBox=\"0 0 ").append(Timeline.num(w))
+    out.append("<svg class=\"plan-graph\" role=\"group\" viewBox=\"0 0 ").append(Timeline.num(w))
         .append(' ').append(Timeline.num(h)).append("\" width=\"").append(Timeline.num(w))
         .append("\" aria-label=\"").append(Html.escape(m.t("graph.label"))).append("\">")
         .append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\"")

@@ -66,7 +66,9 @@ final class Browser implements AutoCloseable {
 
   <T> T until(Function<WebDriver, T> condition) {
     try {
+      // why: live fragments are swapped in place; an element read mid-swap is read again
       return new WebDriverWait(driver, Duration.ofSeconds(60), Duration.ofMillis(100))
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(condition);
     } catch (org.openqa.selenium.TimeoutException e) {
       throw new AssertionError("waited in vain at " + driver.getCurrentUrl() + "; console: "
@@ -78,6 +80,26 @@ final class Browser implements AutoCloseable {
     return until(d -> {
       var found = d.findElements(By.cssSelector(css));
       return found.isEmpty() ? null : found.getFirst();
+    });
+  }
+
+  /** Clicks {@code css} once it is there, again if a live update replaced it meanwhile. */
+  void click(String css) {
+    until(d -> {
+      var found = d.findElements(By.cssSelector(css));
+      if (found.isEmpty()) {
+        return null;
+      }
+      found.getFirst().click();
+      return true;
+    });
+  }
+
+  /** An attribute of {@code css}, read again if a live update replaced the element. */
+  String attr(String css, String name) {
+    return until(d -> {
+      var found = d.findElements(By.cssSelector(css));
+      return found.isEmpty() ? null : String.valueOf(found.getFirst().getAttribute(name));
     });
   }
 

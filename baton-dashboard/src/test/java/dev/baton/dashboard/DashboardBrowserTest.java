@@ -120,7 +120,7 @@ class DashboardBrowserTest {
   }
 
   void waitStatus(String status) {
-    browser.until(d -> status.equals(browser.find("#live").getAttribute("data-status")));
+    browser.until(d -> status.equals(browser.attr("#live", "data-status")));
   }
 
   /** Local time in the configured zone three days from now at 14:00, as the form takes it. */
@@ -156,6 +156,256 @@ class DashboardBrowserTest {
 
     // the timeline's bars overlap exactly where the event log's intervals do, and some do
     assertTimelineMatchesLog(id, true);
+  }
+
+  @Test
+  @Order(2)
+  void englishPlanOnlyThenRunShowsTheResultAndTheDocument() throws Exception {
+    language("en");
+    assertThat(browser.find("html").getAttribute("dir")).isEqualTo("ltr");
+    browser.get(base + "/ui");
+    browser.find("button.example[lang='en']").click();
+    assertThat(browser.find("#request").getAttribute("value")).isEqualTo(
+        "Read what we did in December on Tevuot and set up a meeting with Yoav");
+    browser.find("#plan-only").click();
+    browser.waitFor("#plan-form");
+    assertThat(browser.all("svg.plan-graph g.node")).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(browser.all(".plan-steps li")).allSatisfy(li -> assertThat(li.getText())
+        .contains("Why"));
+    browser.shots("plan-en");
+    browser.find("#run-plan").click();
+    browser.until(d -> d.getCurrentUrl().contains("/ui/executions/"));
+    String id = browser.driver.getCurrentUrl().replaceAll(".*/ui/executions/([^/?#]+).*", "$1");
+    approvalFor("meeting");
+    browser.shots("approval-en");
+    approvalFor("meeting").findElement(org.openqa.selenium.By.cssSelector("button.approve"))
+        .click();
+    approvalFor("agenda").findElement(org.openqa.selenium.By.cssSelector("button.approve"))
+        .click();
+    waitStatus("succeeded");
+    assertThat(browser.find("#result").getText()).contains("A meeting was created")
+        .contains("yoav.cohen@tevuot.co.il");
+    browser.shots("result-en");
+    assertTimelineMatchesLog(id, true);
+    assertThat(Radicale.report(calendar).split("BEGIN:VEVENT", -1).length - 1)
+        .isGreaterThanOrEqualTo(2);
+    browser.find("#document-link").click();
+    browser.waitFor("#document-text");
+    assertThat(browser.find("#document-text").getText()).contains("Tevuot");
+    browser.shots("document-en");
+  }
+
+  String submit(String plan, String request) {
+    return app.engine().submit(new Submission(null, PlanCodec.parse(plan), request,
+        app.config().tenant(), ExecutionOptions.DEFAULTS, null)).id().value();
+  }
+
+  static String sleeps(int n, long millis, boolean chain) {
+    StringBuilder b = new StringBuilder("{\"steps\":[");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append("{\"id\":\"s").append(i)
+          .append("\",\"tool\":\"demo.sleep\",\"args\":{\"millis\":").append(millis)
+          .append(",\"text\":\"step ").append(i).append("\"}")
+          .append(chain && i > 0 ? ",\"after\":[\"s" + (i - 1) + "\"]" : "").append("}");
+    }
+    return b.append("]}").toString();
+  }
+
+  void open(String id) {
+    browser.get(base + "/ui/executions/" + id);
+    browser.waitFor("#live");
+  }
+
+  @Test
+  @Order(3)
+  void pauseStartsNothingNewAndResumeFinishes() throws Exception {
+    String id = submit(sleeps(3, 1200, true), "pause and resume");
+    open(id);
+    browser.click("#pause");
+    waitStatus("paused");
+    browser.shots("paused-en");
+    // in-flight steps finish; nothing new starts while paused
+    browser.until(d -> browser.all("tr.step.running").isEmpty());
+    assertThat(browser.attr("tr[data-step='s2']", "data-status")).isEqualTo("pending");
+    browser.click("#resume");
+    waitStatus("succeeded");
+    assertThat(browser.all("tr.step.succeeded")).hasSize(3);
+  }
+
+  @Test
+  @Order(4)
+  void cancelStopsTheStepInFlight() {
+    String id = submit(sleeps(2, 20_000, true), "cancel me");
+    open(id);
+    browser.until(d -> "running".equals(browser.attr("tr[data-step='s0']", "data-status")));
+    browser.click("#cancel");
+    waitStatus("cancelled");
+    assertThat(browser.attr("tr[data-step='s0']", "data-status")).isEqualTo("cancelled");
+  }
+
+  @Test
+  @Order(5)
+  void rejectWithAReasonSkipsTheMeetingAndSaysWhy() {
+    language("he");
+    String id = startRun(HE_REQUEST);
+    WebElement approval = approvalFor("meeting");
+    approval.findElement(org.openqa.selenium.By.cssSelector("input[name='reason']"))
+        .sendKeys("לא השבוע, יואב בחופש");
+    approval.findElement(org.openqa.selenium.By.cssSelector("button.reject")).click();
+    browser.until(d -> "skipped".equals(browser.attr("tr[data-step='meeting']", "data-status")));
+    // the agenda needs the meeting, so it is skipped too and nothing asks for it
+    browser.until(d -> browser.attr("#live", "data-status").equals("succeeded")
+        || browser.attr("#live", "data-status").equals("failed"));
+    var decided = app.store().events(ExecutionId.of(id), 0).stream()
+        .filter(e -> e instanceof Event.ApprovalDecided).map(e -> (Event.ApprovalDecided) e)
+        .toList();
+    assertThat(decided).hasSize(1);
+    assertThat(decided.getFirst().approved()).isFalse();
+    assertThat(decided.getFirst().comment()).isEqualTo("לא השבוע, יואב בחופש");
+  }
+
+  @Test
+  @Order(6)
+  void aReloadMidExecutionContinuesWhereItWas() {
+    language("en");
+    String id = submit(sleeps(4, 900, true), "reload me");
+    open(id);
+    browser.until(d -> "succeeded".equals(browser.attr("tr[data-step='s0']", "data-status")));
+    browser.driver.navigate().refresh();
+    browser.waitFor("#live");
+    waitStatus("succeeded");
+    List<String> seqs = browser.all("#logs li").stream().map(li -> li.getAttribute("data-seq"))
+        .toList();
+    assertThat(seqs).doesNotHaveDuplicates().isNotEmpty();
+    assertThat(browser.all("tr.step.succeeded")).hasSize(4);
+  }
+
+  @Test
+  @Order(7)
+  void twoParallelApprovalsAnsweredInReverseOrderAndAViewerCannotAnswer() throws Exception {
+    String id = submit("""
+        {"steps":[{"id":"tell-yoav","tool":"demo.notify","args":{"to":"Yoav","message":"one"}},
+          {"id":"tell-dana","tool":"demo.notify","args":{"to":"Dana","message":"two"}}]}""",
+        "two approvals");
+    open(id);
+    browser.until(d -> browser.all("section.approval").size() == 2);
+    browser.until(d -> "2".equals(browser.find("#pending-count").getText().strip()));
+    browser.shots("two-approvals-en");
+
+    // a viewer sees no approve button, and the server refuses the answer anyway
+    var viewerKey = server.context().keys().create(app.config().tenant(), "viewer",
+        dev.baton.server.auth.Role.VIEWER).secret();
+    Viewer viewer = Viewer.signIn(base, viewerKey);
+    String page = viewer.get("/ui/executions/" + id);
+    assertThat(page).contains("tell-yoav").doesNotContain("class=\"primary approve\"");
+    String approvalId = browser.all("section.approval").get(1).getAttribute("data-approval");
+    assertThat(viewer.post("/ui/approvals/" + approvalId + "/approve", page)).isEqualTo(403);
+
+    List<WebElement> cards = browser.all("section.approval");
+    String second = cards.get(1).getAttribute("data-approval");
+    String first = cards.get(0).getAttribute("data-approval");
+    cards.get(1).findElement(org.openqa.selenium.By.cssSelector("button.approve")).click();
+    browser.until(d -> browser.all("section.approval").size() == 1);
+    assertThat(browser.find("section.approval").getAttribute("data-approval")).isEqualTo(first);
+    browser.find("section.approval button.approve").click();
+    waitStatus("succeeded");
+    var order = app.store().events(ExecutionId.of(id), 0).stream()
+        .filter(e -> e instanceof Event.ApprovalDecided).map(e -> ((Event.ApprovalDecided) e)
+            .approval().value()).toList();
+    assertThat(order).containsExactly(second, first);
+  }
+
+  @Test
+  @Order(8)
+  void aDocumentWithScriptAndAnOnerrorImageShowsAsText() throws Exception {
+    Path notes = app.config().workspace().resolve("notes");
+    Files.createDirectories(notes);
+    String hostile = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned=2\">";
+    Files.writeString(notes.resolve("hostile.md"), "# Notes\n" + hostile + "\n");
+    browser.get(base + "/ui/documents?path=notes/hostile.md");
+    browser.waitFor("#document-text");
+    assertThat(browser.find("#document-text").getText()).contains(hostile);
+    assertThat(browser.all("#document-text img, #document-text script")).isEmpty();
+    assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
+    browser.shots("document-hostile-en");
+    // and through a tool: its output in the context tab is text too
+    String id = submit("""
+        {"steps":[{"id":"read","tool":"files.read","args":{"path":"notes/hostile.md"}}]}""",
+        "read the hostile note");
+    open(id);
+    waitStatus("succeeded");
+    browser.find("#tab-context").click();
+    assertThat(browser.find("#panel-context").getText()).contains(hostile);
+    assertThat(browser.all("#panel-context img, #panel-context script")).isEmpty();
+    assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
+  }
+
+  @Test
+  @Order(9)
+  void theKeyboardAloneApprovesAndRejects() {
+    String id = submit("""
+        {"steps":[{"id":"first","tool":"demo.notify","args":{"to":"Yoav","message":"keys"}},
+          {"id":"second","tool":"demo.notify","args":{"to":"Dana","message":"keys"},
+           "after":["first"]}]}""", "keyboard");
+    open(id);
+    approvalFor("first");
+    tabTo("button.approve");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    approvalFor("second");
+    tabTo("input[name='reason']");
+    browser.driver.switchTo().activeElement().sendKeys("not now");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("class"))
+        .contains("reject");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    browser.until(d -> "skipped".equals(browser.attr("tr[data-step='second']", "data-status")));
+    assertThat(browser.attr("tr[data-step='first']", "data-status")).isEqualTo("succeeded");
+  }
+
+  /** Presses Tab from the top of the page until {@code css} has the focus. */
+  void tabTo(String css) {
+    browser.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0,0)");
+    var body = browser.find("body");
+    body.sendKeys(Keys.TAB);
+    for (int i = 0; i < 300; i++) {
+      if ((Boolean) browser.js("return document.activeElement.matches(arguments[0])", css)) {
+        return;
+      }
+      browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached " + css);
+  }
+
+  @Test
+  @Order(10)
+  void everyScreenInBothLanguagesHasNoSeriousAccessibilityViolation() throws Exception {
+    String done = app.store().list(app.config().tenant(), 50).stream()
+        .filter(e -> e.status() == dev.baton.core.exec.ExecutionStatus.SUCCEEDED
+            && e.request().contains("Tevuot"))
+        .findFirst().orElseThrow().id().value();
+    String waiting = submit("""
+        {"steps":[{"id":"notify","tool":"demo.notify","args":{"to":"Yoav","message":"a11y"}}]}""",
+        "accessibility");
+    Map<String, String> screens = new java.util.LinkedHashMap<>();
+    screens.put("start", "/ui");
+    screens.put("execution", "/ui/executions/" + waiting);
+    screens.put("pending", "/ui/pending");
+    screens.put("result", "/ui/executions/" + done);
+    screens.put("history", "/ui/history");
+    screens.put("replay", "/ui/executions/" + done + "/replay?at=5");
+    screens.put("settings", "/ui/settings");
+    screens.put("document", "/ui/documents?path=agendas/tevuot-december-review.md");
+    List<String> violations = new ArrayList<>();
+    for (String lang : List.of("he", "en")) {
+      language(lang);
+      for (var s : screens.entrySet()) {
+        browser.get(base + s.getValue());
+        browser.waitFor("main h1");
+        browser.shots(s.getKey() + "-" + lang);
+        browser.axeViolations().forEach(v -> violations.add(lang + " " + s.getKey() + ": " + v));
+      }
+    }
+    assertThat(violations).isEmpty();
   }
 
   /** Reads the drawn bars and compares every pair with the log's start and end times. */
