@@ -11,7 +11,18 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 # the server's tests (issue 8): promtool checks /metrics; wrk is the load tool of BENCHMARKS.md
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
-[ ${#need[@]} -eq 0 ] && exit 0
+# the dashboard's browser tests (issue 9): Debian chromium driven by chromium-driver; axe-core
+# from npm, installed into baton-dashboard/src/test/axe/node_modules (pinned by its lock file)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+axe_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/baton-dashboard/src/test/axe"
+dashboard_npm() {
+  if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ] && [ "${BATON_SKIP_INSTALL:-}" != "1" ]; then
+    (cd "$axe_dir" && npm ci --no-audit --no-fund --silent)
+  fi
+}
+[ ${#need[@]} -eq 0 ] && { dashboard_npm; exit 0; }
 if [ "${BATON_SKIP_INSTALL:-}" = "1" ]; then
   echo "The tests need: ${need[*]} (install them, or unset BATON_SKIP_INSTALL)." >&2
   exit 1
@@ -31,3 +42,4 @@ echo "Installing what the tests need: ${need[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+dashboard_npm

@@ -32,10 +32,10 @@ public final class Labels {
     return switch (status) {
       case PENDING -> "○";
       case RUNNING -> "▶";
-      case WAITING_FOR_APPROVAL -> "⏸";
+      case WAITING_FOR_APPROVAL -> "‖";
       case SUCCEEDED -> "✓";
       case FAILED -> "✗";
-      case SKIPPED -> "⤼";
+      case SKIPPED -> "»";
       case CANCELLED -> "■";
     };
   }

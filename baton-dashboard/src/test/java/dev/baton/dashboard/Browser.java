@@ -113,9 +113,14 @@ final class Browser implements AutoCloseable {
     for (var size : List.of(LAPTOP, PHONE)) {
       driver.manage().window().setSize(size);
       Thread.sleep(150);
-      File f = driver.getScreenshotAs(OutputType.FILE);
-      Files.copy(f.toPath(), SHOTS.resolve(name + "-" + (size == LAPTOP ? "laptop" : "phone")
-          + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      // why: the whole page, not only what fits the window (capped, for very long pages)
+      long height = Math.min(6000, ((Number) js(
+          "return document.documentElement.scrollHeight")).longValue());
+      Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of(
+          "format", "png", "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0,
+              "width", size.getWidth(), "height", height, "scale", 1)));
+      Files.write(SHOTS.resolve(name + "-" + (size == LAPTOP ? "laptop" : "phone") + ".png"),
+          java.util.Base64.getDecoder().decode((String) shot.get("data")));
     }
     driver.manage().window().setSize(LAPTOP);
   }
