@@ -38,8 +38,18 @@
     select(next); next.focus(); e.preventDefault();
   });
 
+  // Fragments holding no htmx attributes (pictures, the steps table, the summary) are swapped
+  // directly: htmx would walk every node of a 500-step table looking for attributes.
+  var PLAIN = { graph: 1, timeline: 1, steps: 1, summary: 1 };
+
   // Log lines arrive once each: a reconnect that starts over does not repeat what is shown.
   document.addEventListener('htmx:sseBeforeMessage', function (e) {
+    if (e.detail && PLAIN[e.detail.type] && e.target && e.target.id === e.detail.type) {
+      e.target.innerHTML = e.detail.data;
+      e.preventDefault();
+      e.target.dispatchEvent(new CustomEvent('baton:swapped', { bubbles: true, detail: { type: e.detail.type } }));
+      return;
+    }
     if (e.detail && e.detail.type === 'log') {
       var m = /data-seq="(\d+)"/.exec(e.detail.data || '');
       var list = document.getElementById('logs');

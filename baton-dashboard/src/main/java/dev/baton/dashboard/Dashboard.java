@@ -767,14 +767,22 @@ public final class Dashboard {
     long sent = after;
     String pendingKey = null;
     long seen = -1;
-    boolean firstRound = true;
     Access.User user = session.user();
+    // why: the log is read once, then only what is new; the state is folded as it grows
+    List<Event> events = new ArrayList<>(app.store().events(id, 0));
+    ExecutionState state = ExecutionState.replay(events);
+    boolean firstRound = true;
     while (!client.terminated()) {
-      List<Event> events = app.store().events(id, 0);
-      long last = events.isEmpty() ? 0 : events.getLast().seq();
+      List<Event> fresh = firstRound ? List.of() : app.store().events(id, state.lastSeq());
+      for (Event e : fresh) {
+        events.add(e);
+        state.apply(e);
+      }
+      long last = state.lastSeq();
       if (firstRound || last > sent) {
-        ExecutionState state = ExecutionState.replay(events);
-        ExecutionView v = view(state, events, m);
+        long started = System.nanoTime();
+        ExecutionView v = ExecutionView.of(state, events, app.catalog(), reasons.getOrDefault(
+            id.value(), Map.of()), m, app.config().zone(), Instant.now(), prices, false);
         LiveView l = new LiveView(v, m, session.csrf(), user.canApprove(), user.canOperate(),
             true);
         String eventId = Long.toString(last);
@@ -785,8 +793,8 @@ public final class Dashboard {
         }
         if (v.ended()) {
           Map<String, Object> params = new HashMap<>();
-          params.put("l", new LiveView(v, m, session.csrf(), user.canApprove(),
-              user.canOperate(), false));
+          params.put("l", new LiveView(view(state, events, m), m, session.csrf(),
+              user.canApprove(), user.canOperate(), false));
           params.put("feedback", feedback.of(user.tenant(), id));
           client.sendEvent("ended", fragment("fragments/live.jte", params), eventId);
           return;
@@ -805,8 +813,11 @@ public final class Dashboard {
         }
         sent = last;
         firstRound = false;
-        // why: a burst of events (a 500-step plan) renders at most ten times a second
-        Thread.sleep(100);
+        // why: a burst of events (a 500-step plan) is sent at most ten times a second, and no
+        // faster than rendering and sending it takes (a slow browser slows the sending), so
+        // the page keeps up instead of queueing stale pictures
+        long took = (System.nanoTime() - started) / 1_000_000;
+        Thread.sleep(Math.max(100, took));
       }
       long before = seen;
       seen = awaitChange(seen, 1000);

@@ -87,6 +87,16 @@ public record ExecutionView(String id, String request, ExecutionStatus status, i
 
   public static ExecutionView of(ExecutionState state, List<Event> events, ToolCatalog catalog,
       Map<StepId, String> reasons, Messages m, ZoneId zone, Instant now, ModelPrices prices) {
+    return of(state, events, catalog, reasons, m, zone, now, prices, true);
+  }
+
+  /**
+   * As above; without {@code context} the steps' inputs and outputs are not rendered (the live
+   * stream does not send the context tab, so a large plan's updates stay cheap).
+   */
+  public static ExecutionView of(ExecutionState state, List<Event> events, ToolCatalog catalog,
+      Map<StepId, String> reasons, Messages m, ZoneId zone, Instant now, ModelPrices prices,
+      boolean context) {
     var plan = state.plan();
     Map<StepId, StepStatus> statuses = new HashMap<>();
     Map<StepId, List<String>> waits = new HashMap<>();
@@ -134,8 +144,8 @@ public record ExecutionView(String id, String request, ExecutionStatus status, i
             Labels.statusClass(st), Labels.mark(st), d == null ? "" : Format.duration(d),
             s == null ? 0 : s.attempts(), s != null && s.cached(),
             String.join(", ", waits.getOrDefault(step.id(), List.of())),
-            JsonView.html(input == null ? step.argsView() : input),
-            s == null || s.output() == null ? "" : JsonView.html(s.output()),
+            context ? JsonView.html(input == null ? step.argsView() : input) : "",
+            !context || s == null || s.output() == null ? "" : JsonView.html(s.output()),
             s == null || s.error() == null ? null : s.error().message()));
       }
     }

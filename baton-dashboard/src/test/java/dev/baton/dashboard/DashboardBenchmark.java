@@ -79,11 +79,12 @@ public final class DashboardBenchmark {
         String bigPage = base + "/ui/executions/" + big.value();
         browser.get(bigPage);
         browser.waitFor("#live");
+        // a swap's cost: from the message to the next frame painted after it
         browser.js("window.__swaps = []; document.addEventListener('htmx:sseBeforeMessage',"
-            + " e => { if (e.detail.type === 'steps') window.__t = performance.now(); });"
-            + " document.addEventListener('htmx:sseMessage', e => { if (e.detail.type ==="
-            + " 'steps') window.__swaps.push([performance.now(), performance.now() - window.__t]);"
-            + " });");
+            + " e => { if (e.detail.type === 'steps') window.__t = performance.now(); }, true);"
+            + " document.addEventListener('baton:swapped', e => { if (e.detail.type ==="
+            + " 'steps') { const t = window.__t; requestAnimationFrame(() =>"
+            + " window.__swaps.push([performance.now(), performance.now() - t])); } });");
         app.engine().awaitEnd(big, Duration.ofMinutes(5));
         browser.until(d -> "succeeded".equals(browser.attr("#live", "data-status")));
         @SuppressWarnings("unchecked")
@@ -95,6 +96,18 @@ public final class DashboardBenchmark {
             + " applied %d step-table updates (%.1f per second), each swap median %.0f ms,"
             + " max %.0f ms%n", seconds, st.lastSeq(), swaps.size(), swaps.size() / seconds,
             median(swapMs), swapMs.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        var events = app.store().events(big, 0);
+        List<Double> viewMs = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+          long t = System.nanoTime();
+          var state = dev.baton.core.exec.ExecutionState.replay(events);
+          ExecutionView.of(state, events, app.catalog(), Map.of(), Messages.of(Lang.EN),
+              app.config().zone(), java.time.Instant.now(), new dev.baton.model.ModelPrices(
+                  Map.of()), false);
+          viewMs.add((System.nanoTime() - t) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "500-step execution: fold + view (graph, timeline, rows)"
+            + " on the server median %.0f ms%n", median(viewMs));
         List<Double> render = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
           long t = System.nanoTime();
