@@ -3,6 +3,10 @@ package dev.baton.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baton.core.exec.ExecutionOptions;
+import dev.baton.core.exec.ExecutionStatus;
+import dev.baton.core.simulate.Simulation;
+import dev.baton.core.simulate.SimulationOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,5 +75,25 @@ class BatonAppTest {
     assertThatThrownBy(app::store).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
     assertThat(home.resolve("baton.db")).doesNotExist();
+  }
+
+  @Test
+  void aDryRunOfTheSeedRequestFollowsEveryReferenceAndPredictsItsApprovals() {
+    // why: outputs stood in by schema samples once had empty arrays, so `contact#/matches/0/email`
+    // found nothing and every dry run of the seed request ended failed, asking nobody anything
+    try (BatonApp app = BatonApp.lazy(config(), false)) {
+      var plan = app.plan("read what we did in December on Tevuot and set up a meeting with Yoav")
+          .plan();
+      for (SimulationOptions.Mode mode : SimulationOptions.Mode.values()) {
+        Simulation s = app.simulate(plan, mode, ExecutionOptions.DEFAULTS);
+
+        assertThat(s.end()).as("end in mode %s: %s", mode, s.steps())
+            .isEqualTo(ExecutionStatus.SUCCEEDED);
+        assertThat(s.humanSteps()).extracting(Simulation.HumanStep::tool)
+            .contains("calendar.create_event", "editor.write");
+        assertThat(s.makespan()).isEqualTo(s.criticalPathLength());
+        assertThat(s.sideEffectCalls()).isZero();
+      }
+    }
   }
 }

@@ -61,10 +61,15 @@ final class DryRunReport {
     } else {
       out.add("A person will be asked, in this order:");
       for (Simulation.HumanStep h : s.humanSteps()) {
+        List<String> preview = h.preview() == null ? List.of() : h.preview().lines().toList();
         out.add("  " + h.order() + ". " + h.step() + " (" + h.tool() + ")"
             + (h.question() ? " asks a question" : " waits for approval") + " at "
-            + TreeRenderer.seconds(h.at()) + (h.preview() == null ? ""
-                : ": " + Visible.line(TreeRenderer.firstLine(h.preview()))));
+            + TreeRenderer.seconds(h.at())
+            + (preview.isEmpty() ? "" : ": " + Visible.line(preview.getFirst())));
+        // why: a preview that goes on ("The document:") must show what follows, not end there
+        for (String line : preview.subList(Math.min(1, preview.size()), preview.size())) {
+          out.add("       " + Visible.line(line));
+        }
       }
     }
     out.add(String.format(Locale.ROOT, "Model use (from past runs): %.0f call(s), %.0f tokens%s",

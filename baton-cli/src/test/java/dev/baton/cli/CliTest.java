@@ -46,6 +46,22 @@ class CliTest {
   }
 
   @Test
+  void aDryRunOfTheSeedRequestShowsEachApprovalInFullAndChangesNothing() {
+    CliHarness.Result r = baton("run",
+        "read what we did in December on Tevuot and set up a meeting with Yoav", "--dry-run=read");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Would end succeeded", "side-effecting calls made by the dry run: 0",
+        "1. meeting (calendar.create_event) waits for approval",
+        "2. agenda (editor.write) waits for approval");
+    // the agenda's whole text follows its first line, indented
+    String afterAgenda = r.out().substring(r.out().indexOf("2. agenda"));
+    assertThat(afterAgenda.lines().skip(1).takeWhile(l -> l.startsWith("       ")).count())
+        .isGreaterThan(3);
+    assertThat(home.resolve("workspace/agendas")).doesNotExist();
+  }
+
+  @Test
   void printsEventsAsJsonLines() {
     CliHarness.Result r = baton("run", "--plan", Path.of("../examples/demo-plan.json").toString(),
         "--yes", "--json");

@@ -102,6 +102,15 @@ final class SchemaPaths {
 
   /** A small value that satisfies {@code schema}, standing in for a reference during checks. */
   static JsonNode sample(JsonNode schema, JsonNode root) {
+    return sample(schema, root, false);
+  }
+
+  /**
+   * A value that satisfies {@code schema}; {@code full} also fills every optional property and puts
+   * one item in arrays that may hold one, so references into it (such as {@code matches/0/email})
+   * resolve.
+   */
+  static JsonNode sample(JsonNode schema, JsonNode root, boolean full) {
     schema = deref(root, schema);
     JsonNodeFactory f = JsonNodeFactory.instance;
     if (schema.has("const")) {
@@ -112,7 +121,7 @@ final class SchemaPaths {
     }
     for (String combinator : new String[] {"anyOf", "oneOf"}) {
       if (schema.has(combinator) && !schema.get(combinator).isEmpty()) {
-        return sample(schema.get(combinator).get(0), root);
+        return sample(schema.get(combinator).get(0), root, full);
       }
     }
     Set<String> types = types(schema);
@@ -125,6 +134,10 @@ final class SchemaPaths {
         yield f.stringNode(switch (format) {
           case "date-time" -> "2000-01-01T00:00:00Z";
           case "date" -> "2000-01-01";
+          case "time" -> "00:00:00Z";
+          case "email" -> "someone@example.com";
+          case "uri", "url" -> "https://example.com/";
+          case "uuid" -> "00000000-0000-0000-0000-000000000000";
           default -> "x".repeat(Math.max(1, min));
         });
       }
@@ -134,8 +147,10 @@ final class SchemaPaths {
       case "array" -> {
         ArrayNode a = f.arrayNode();
         int min = schema.path("minItems").asInt(0);
-        for (int i = 0; i < min; i++) {
-          a.add(sample(schema.path("items"), root));
+        int max = schema.path("maxItems").asInt(Integer.MAX_VALUE);
+        int count = full && min == 0 && max > 0 && schema.has("items") ? 1 : min;
+        for (int i = 0; i < count; i++) {
+          a.add(sample(schema.path("items"), root, full));
         }
         yield a;
       }
@@ -145,7 +160,14 @@ final class SchemaPaths {
         if (required != null) {
           for (JsonNode r : required) {
             JsonNode sub = schema.path("properties").get(r.asString());
-            o.set(r.asString(), sub == null ? f.nullNode() : sample(sub, root));
+            o.set(r.asString(), sub == null ? f.nullNode() : sample(sub, root, full));
+          }
+        }
+        if (full) {
+          for (var property : schema.path("properties").properties()) {
+            if (!o.has(property.getKey())) {
+              o.set(property.getKey(), sample(property.getValue(), root, true));
+            }
           }
         }
         yield o;
