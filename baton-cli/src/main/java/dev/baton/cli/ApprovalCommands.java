@@ -46,6 +46,10 @@ final class ApprovalCommands {
 
     @Override
     public Integer call() throws Exception {
+      Remote remote = main.remote();
+      if (remote != null) {
+        return remote.decide(true, id, edits(), comment);
+      }
       try (BatonApp app = follow ? main.openToFollow() : main.open()) {
         ObjectNode edits = edits();
         Target t = Target.resolve(app, id);
@@ -88,6 +92,10 @@ final class ApprovalCommands {
 
     @Override
     public Integer call() throws Exception {
+      Remote remote = main.remote();
+      if (remote != null) {
+        return remote.decide(false, id, null, comment);
+      }
       try (BatonApp app = main.open()) {
         Target t = Target.resolve(app, id);
         if (t.plan()) {

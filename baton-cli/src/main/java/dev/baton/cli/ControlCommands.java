@@ -24,6 +24,10 @@ final class ControlCommands {
 
     @Override
     public Integer call() {
+      Remote remote = main.remote();
+      if (remote != null) {
+        return remote.control("pause", id);
+      }
       try (BatonApp app = main.open()) {
         app.engine().pause(Ids.execution(id), Main.who());
         System.out.println("paused " + id);
@@ -43,6 +47,10 @@ final class ControlCommands {
 
     @Override
     public Integer call() throws Exception {
+      Remote remote = main.remote();
+      if (remote != null) {
+        return remote.control("resume", id);
+      }
       try (BatonApp app = main.openToFollow()) {
         ExecutionId execution = Ids.execution(id);
         ExecutionState s = app.engine().state(execution);
@@ -75,6 +83,10 @@ final class ControlCommands {
 
     @Override
     public Integer call() {
+      Remote remote = main.remote();
+      if (remote != null) {
+        return remote.control("cancel", id);
+      }
       try (BatonApp app = main.open()) {
         app.engine().cancel(Ids.execution(id), Main.who());
         System.out.println("cancelled " + id);

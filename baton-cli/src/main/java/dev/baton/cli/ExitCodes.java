@@ -13,6 +13,8 @@ final class ExitCodes {
   static final int UNAVAILABLE = 5;
   /** The execution waits for a person (an approval, or the plan) and this command left it so. */
   static final int WAITING = 6;
+  /** The server named by --server or BATON_SERVER could not be reached. */
+  static final int SERVER_UNREACHABLE = 7;
 
   private ExitCodes() {}
 
@@ -27,6 +29,10 @@ final class ExitCodes {
       case EXECUTION_NOT_FOUND, APPROVAL_NOT_FOUND, TOOL_NOT_FOUND -> NOT_FOUND;
       case EXECUTION_ILLEGAL_TRANSITION, APPROVAL_ALREADY_DECIDED, STORE_CONFLICT -> CONFLICT;
       case STORE_UNAVAILABLE, STORE_CORRUPT -> UNAVAILABLE;
+      case SERVER_UNREACHABLE -> SERVER_UNREACHABLE;
+      case AUTH_REQUIRED, AUTH_FORBIDDEN, REQUEST_INVALID, REQUEST_TOO_LARGE,
+          IDEMPOTENCY_KEY_REUSED -> BAD_INPUT;
+      case NOT_FOUND -> NOT_FOUND;
       default -> EXECUTION_FAILED;
     };
   }

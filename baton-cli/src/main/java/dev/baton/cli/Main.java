@@ -24,9 +24,10 @@ public final class Main implements Callable<Integer> {
    */
   private static final List<String> COMMANDS = List.of("run", "plan", "status", "pause", "resume",
       "cancel", "approve", "reject", "answer", "recover", "tools", "validate", "demo", "help",
-      "serve");
+      "serve", "keys");
   /** Options of {@code baton} itself that take a value (the next word when not {@code --x=v}). */
-  private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--db", "--tenant");
+  private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--db", "--tenant",
+      "--server");
 
   // why: held in a field, or the JUL logger (and its level) can be garbage collected
   private static final java.util.logging.Logger LUCENE_LOG =
@@ -44,6 +45,15 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--debug", description = "Print stack traces and library warnings")
   boolean debug;
+
+  @Option(names = "--server", description = "Talk to a running `baton serve` at this URL"
+      + " (default: $BATON_SERVER; key from $BATON_API_KEY or $BATON_API_KEY_FILE)")
+  String server;
+
+  /** The server to talk to (--server or BATON_SERVER), or null to work in-process. */
+  Remote remote() {
+    return Remote.of(server, home, System.getenv());
+  }
 
   public static void main(String[] args) {
     // why: Lucene logs through java.util.logging that the Vector API is not enabled; nothing a
@@ -101,6 +111,7 @@ public final class Main implements Callable<Integer> {
       case "demo" -> new DemoCommand();
       case "help" -> new CommandLine.HelpCommand();
       case "serve" -> new ServeCommand();
+      case "keys" -> new KeysCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
   }

@@ -80,6 +80,15 @@ final class RunCommand implements Callable<Integer> {
           "say what to do (baton run \"request\") or give a plan with --plan FILE");
     }
     Plan filePlan = planFile == null ? null : PlanCodec.parse(readBytes(planFile));
+    Remote remote = main.remote();
+    if (remote != null && dryRun == null) {
+      ExecutionOptions remoteOptions = ExecutionOptions.DEFAULTS.withPlanApproval(approvePlan);
+      if (maxParallel != null) {
+        remoteOptions = remoteOptions.withMaxParallel(maxParallel);
+      }
+      return remote.run(filePlan, request, planFile == null ? null
+          : planFile.getFileName().toString(), json, yes, detach, remoteOptions);
+    }
     try (BatonApp app = main.open()) {
       Submission.PlannedBy plannedBy = null;
       Plan plan = filePlan;

@@ -60,6 +60,10 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Remote remote = main.remote();
+    if (remote != null && !json) {
+      return remote.status(id, limit);
+    }
     try (BatonApp app = main.open()) {
       if (id != null) {
         // why: the store alone, not the engine: reading what is recorded needs no runner

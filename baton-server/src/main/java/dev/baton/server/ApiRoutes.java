@@ -112,6 +112,9 @@ final class ApiRoutes {
     r.add(GET, V1 + "/questions", Role.VIEWER, api::questions);
     r.add(POST, V1 + "/questions/{id}/answer", Role.APPROVER, api::answer);
 
+    AgUi agui = new AgUi(context);
+    r.add(POST, V1 + "/agui", Role.APPROVER, agui::run);
+
     r.add(GET, V1 + "/tools", Role.VIEWER, api::tools);
     r.add(GET, V1 + "/tools/{name}", Role.VIEWER, api::tool);
 
@@ -201,9 +204,10 @@ final class ApiRoutes {
     Body body = Body.read(ctx, START_FIELDS);
     String request = body.text("request");
     JsonNode planNode = body.get("plan");
-    if ((request == null || request.isBlank()) == (planNode == null)) {
+    if ((request == null || request.isBlank()) && planNode == null) {
       throw BatonException.invalid(ErrorCode.REQUEST_INVALID, "The request body is invalid:",
-          List.of(new Problem("", "give exactly one of \"request\" (words to plan) and \"plan\"")));
+          List.of(new Problem("", "give \"request\" (words to plan) or \"plan\" (with a"
+              + " \"request\" kept for the record)")));
     }
     String mode = Optional.ofNullable(body.text("mode")).orElse("run");
     if (!List.of("run", "validateOnly", "simulate").contains(mode)) {

@@ -11,6 +11,9 @@ import dev.baton.server.auth.Principal;
 import dev.baton.server.auth.RateLimits;
 import dev.baton.server.auth.Tenants;
 import dev.baton.server.metrics.Metrics;
+import dev.baton.server.webhook.Outbox;
+import dev.baton.server.webhook.SsrfGuard;
+import dev.baton.server.webhook.Webhooks;
 import dev.baton.server.stream.EventFeed;
 import dev.baton.store.jdbc.JdbcExecutionStore;
 import io.javalin.Javalin;
@@ -82,11 +85,17 @@ public final class BatonServer implements AutoCloseable {
     String localKey = LocalKey.ensure(app.config().home(), keys);
     EventFeed feed = new EventFeed(app.store(), options.pollInterval(), 16_384);
     Metrics metrics = new Metrics(sql, app.store());
+    Webhooks webhooks = new Webhooks(sql, clock, new SsrfGuard(options.webhookAllowList()));
+    Outbox outbox = new Outbox(sql, webhooks, app.store(), app.engine().processId(),
+        options.pollInterval(), options.webhookRetryBase(), ServerOptions.WEBHOOK_MAX_ATTEMPTS,
+        clock);
     AutoCloseable subscription = app.engine().subscribe(e -> {
       feed.signal();
+      outbox.signal();
       metrics.record(e);
     });
-    ServerContext context = new ServerContext(app, keys, tenants, feed, options, sql, metrics);
+    ServerContext context = new ServerContext(app, keys, tenants, feed, options, sql, metrics,
+        webhooks, outbox);
     List<Authenticator> authenticators = new ArrayList<>();
     authenticators.add(new ApiKeyAuthenticator(keys));
     for (ServerExtension x : extensions) {
@@ -157,13 +166,16 @@ public final class BatonServer implements AutoCloseable {
       });
       routes[0] = new Routes(cfg, context);
       ApiRoutes.register(routes[0], context);
+      WebhookRoutes.register(routes[0], context);
       for (ServerExtension x : extensions) {
         x.configure(cfg, context);
       }
     });
     try {
       javalin.start(options.host(), options.port());
+      outbox.start();
     } catch (RuntimeException e) {
+      outbox.close();
       feed.close();
       closeQuietly(subscription);
       throw BatonException.of(ErrorCode.CONFIG_INVALID, "cannot listen on " + options.host()
@@ -229,6 +241,7 @@ public final class BatonServer implements AutoCloseable {
   /** Stops accepting, ends live streams, lets requests in flight finish. */
   @Override
   public void close() {
+    context.outbox().close();
     feed.close();
     closeQuietly(subscription);
     try {

@@ -8,6 +8,8 @@ import dev.baton.server.auth.Principal;
 import dev.baton.server.auth.Role;
 import dev.baton.server.auth.Tenants;
 import dev.baton.server.metrics.Metrics;
+import dev.baton.server.webhook.Outbox;
+import dev.baton.server.webhook.Webhooks;
 import dev.baton.server.stream.EventFeed;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -26,10 +28,14 @@ public final class ServerContext {
   private final ServerOptions options;
   private final Sql sql;
   private final Metrics metrics;
+  private final Webhooks webhooks;
+  private final Outbox outbox;
 
   ServerContext(BatonApp app, ApiKeys keys, Tenants tenants, EventFeed events,
-      ServerOptions options, Sql sql, Metrics metrics) {
+      ServerOptions options, Sql sql, Metrics metrics, Webhooks webhooks, Outbox outbox) {
     this.metrics = metrics;
+    this.webhooks = webhooks;
+    this.outbox = outbox;
     this.app = app;
     this.keys = keys;
     this.tenants = tenants;
@@ -62,6 +68,15 @@ public final class ServerContext {
   /** The Prometheus registry (an extension may add its own meters through it). */
   public Metrics metrics() {
     return metrics;
+  }
+
+  public Webhooks webhooks() {
+    return webhooks;
+  }
+
+  /** The webhooks' outbox (a test delivery goes through it). */
+  public Outbox outbox() {
+    return outbox;
   }
 
   /** The server's tables on the store's pool. */

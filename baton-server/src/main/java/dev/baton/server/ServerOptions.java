@@ -15,15 +15,20 @@ import java.util.Objects;
  * @param pollInterval how often the live streams look for events other processes appended
  * @param webhookAllowList webhook targets allowed although they resolve to a loopback or private
  *     address (host or host:port)
+ * @param webhookRetryBase the wait before a failed delivery's first retry (doubling after)
  */
 public record ServerOptions(String host, int port, long maxBodyBytes, int requestsPerMinute,
-    Duration heartbeat, Duration pollInterval, List<String> webhookAllowList) {
+    Duration heartbeat, Duration pollInterval, List<String> webhookAllowList,
+    Duration webhookRetryBase) {
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8080;
   public static final long DEFAULT_MAX_BODY_BYTES = 1 << 20;
   public static final int DEFAULT_REQUESTS_PER_MINUTE = 6000;
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
+  public static final Duration DEFAULT_WEBHOOK_RETRY_BASE = Duration.ofSeconds(5);
+  /** Attempts per webhook delivery before it is given up (about 1.5 hours at the default base). */
+  public static final int WEBHOOK_MAX_ATTEMPTS = 12;
 
   public ServerOptions {
     Objects.requireNonNull(host, "host");
@@ -41,41 +46,47 @@ public record ServerOptions(String host, int port, long maxBodyBytes, int reques
 
   public static ServerOptions defaults() {
     return new ServerOptions(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_BODY_BYTES,
-        DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_HEARTBEAT, DEFAULT_POLL_INTERVAL, List.of());
+        DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_HEARTBEAT, DEFAULT_POLL_INTERVAL, List.of(),
+        DEFAULT_WEBHOOK_RETRY_BASE);
   }
 
   public ServerOptions withPort(int value) {
     return new ServerOptions(host, value, maxBodyBytes, requestsPerMinute, heartbeat,
-        pollInterval, webhookAllowList);
+        pollInterval, webhookAllowList, webhookRetryBase);
   }
 
   public ServerOptions withHost(String value) {
     return new ServerOptions(value, port, maxBodyBytes, requestsPerMinute, heartbeat,
-        pollInterval, webhookAllowList);
+        pollInterval, webhookAllowList, webhookRetryBase);
   }
 
   public ServerOptions withMaxBodyBytes(long value) {
     return new ServerOptions(host, port, value, requestsPerMinute, heartbeat, pollInterval,
-        webhookAllowList);
+        webhookAllowList, webhookRetryBase);
   }
 
   public ServerOptions withRequestsPerMinute(int value) {
     return new ServerOptions(host, port, maxBodyBytes, value, heartbeat, pollInterval,
-        webhookAllowList);
+        webhookAllowList, webhookRetryBase);
   }
 
   public ServerOptions withHeartbeat(Duration value) {
     return new ServerOptions(host, port, maxBodyBytes, requestsPerMinute, value, pollInterval,
-        webhookAllowList);
+        webhookAllowList, webhookRetryBase);
   }
 
   public ServerOptions withPollInterval(Duration value) {
     return new ServerOptions(host, port, maxBodyBytes, requestsPerMinute, heartbeat, value,
-        webhookAllowList);
+        webhookAllowList, webhookRetryBase);
   }
 
   public ServerOptions withWebhookAllowList(List<String> value) {
     return new ServerOptions(host, port, maxBodyBytes, requestsPerMinute, heartbeat,
-        pollInterval, value);
+        pollInterval, value, webhookRetryBase);
+  }
+
+  public ServerOptions withWebhookRetryBase(Duration value) {
+    return new ServerOptions(host, port, maxBodyBytes, requestsPerMinute, heartbeat,
+        pollInterval, webhookAllowList, value);
   }
 }

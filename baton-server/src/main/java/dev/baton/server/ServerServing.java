@@ -2,7 +2,16 @@ package dev.baton.server;
 
 import dev.baton.app.BatonApp;
 import dev.baton.app.HttpServing;
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
+import dev.baton.server.auth.ApiKeys;
+import dev.baton.server.auth.Role;
+import dev.baton.server.auth.Tenants;
+import dev.baton.store.jdbc.JdbcExecutionStore;
 import java.net.URI;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
 
 /** {@link HttpServing} for {@code baton serve}: a {@link BatonServer} with default options. */
 public final class ServerServing implements HttpServing {
@@ -21,5 +30,34 @@ public final class ServerServing implements HttpServing {
         server.close();
       }
     };
+  }
+
+  @Override
+  public Map.Entry<KeyLine, String> createKey(BatonApp app, String tenant, String name,
+      String role) {
+    ApiKeys.NewKey k = keys(app).create(tenant, name, Role.parse(role));
+    return Map.entry(line(k.info()), k.secret());
+  }
+
+  @Override
+  public List<KeyLine> keys(BatonApp app, String tenant) {
+    return keys(app).list(tenant).stream().map(ServerServing::line).toList();
+  }
+
+  @Override
+  public KeyLine revokeKey(BatonApp app, String tenant, String id) {
+    return line(keys(app).revoke(tenant, id));
+  }
+
+  private static ApiKeys keys(BatonApp app) {
+    if (!(app.store() instanceof JdbcExecutionStore jdbc)) {
+      throw BatonException.of(ErrorCode.CONFIG_INVALID, "keys need a SQLite or PostgreSQL store");
+    }
+    Sql sql = new Sql(jdbc.dataSource(), jdbc.onSqlite());
+    return new ApiKeys(sql, new Tenants(sql, InstantSource.system()), InstantSource.system());
+  }
+
+  private static KeyLine line(ApiKeys.KeyInfo k) {
+    return new KeyLine(k.id(), k.tenant(), k.name(), k.role().wire(), k.active());
   }
 }

@@ -102,7 +102,7 @@ public final class Sql {
       } else if (a instanceof Long n) {
         s.setLong(i + 1, n);
       } else if (a == null) {
-        s.setNull(i + 1, java.sql.Types.VARCHAR);
+        s.setNull(i + 1, java.sql.Types.NULL);
       } else {
         s.setString(i + 1, a.toString());
       }

@@ -112,6 +112,21 @@ class OpenApiTest {
       c.check("post", "/api/v1/keys", key);
       c.check("delete", "/api/v1/keys/{id}", s.delete("/api/v1/keys/" + key.json().get("id")
           .asString(), s.admin()));
+      // why: a public address literal needs no name resolution (the tests run offline)
+      var hook = s.post("/api/v1/webhooks", s.admin(), "{\"url\": \"https://93.184.216.34/h\"}");
+      assertThat(hook.status()).as(hook.toString()).isEqualTo(201);
+      {
+        String h = hook.json().get("id").asString();
+        c.check("post", "/api/v1/webhooks", hook);
+        c.check("get", "/api/v1/webhooks", s.get("/api/v1/webhooks", s.admin()));
+        c.check("get", "/api/v1/webhooks/{id}", s.get("/api/v1/webhooks/" + h, s.admin()));
+        c.check("get", "/api/v1/webhooks/{id}/deliveries", s.get("/api/v1/webhooks/" + h
+            + "/deliveries", s.admin()));
+        c.check("post", "/api/v1/webhooks/{id}/test", s.post("/api/v1/webhooks/" + h + "/test",
+            s.admin(), ""));
+      }
+      c.check("post", "/api/v1/webhooks", s.post("/api/v1/webhooks", s.admin(),
+          "{\"url\": \"http://127.0.0.1/x\"}"));
       c.check("get", "/api/v1/health", s.get("/api/v1/health", null));
       c.check("get", "/api/v1/ready", s.get("/api/v1/ready", null));
       assertThat(c.checked).isGreaterThan(25);
