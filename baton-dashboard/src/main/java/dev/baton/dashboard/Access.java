@@ -12,6 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Who may use the dashboard: one-time login tokens (printed by {@code baton serve}, exchanged by
  * POST for a session), sessions (an HttpOnly, SameSite=Strict cookie; each with its own token
  * against cross-site requests), and API keys checked by the server. Thread-safe.
+ *
+ * <p>A session is signed, not stored: the cookie holds who, which tenant, which role and until
+ * when, with an HMAC-SHA256 under a secret kept in the data folder ({@code keys/dashboard.key},
+ * owner-only), so a restarted server still knows its signed-in people and an open live page
+ * reconnects by itself. Signing out adds the session to a list of ended ones (kept in memory
+ * until the session would have expired anyway).
  */
 public final class Access {
   /** The session cookie's name. */
@@ -58,11 +64,56 @@ public final class Access {
   private record Pending(User user, Instant expires) {}
 
   private final Map<String, Pending> logins = new ConcurrentHashMap<>();
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Instant> ended = new ConcurrentHashMap<>();
   private final KeyCheck keys;
+  private final byte[] secret;
 
+  /** With a secret of its own (sessions end with the process). */
   public Access(KeyCheck keys) {
+    this(keys, randomBytes());
+  }
+
+  public Access(KeyCheck keys, byte[] secret) {
     this.keys = keys;
+    this.secret = secret.clone();
+  }
+
+  /**
+   * The signing secret in {@code home/keys/dashboard.key}, made (owner-only) if missing.
+   *
+   * @throws java.io.UncheckedIOException if the file cannot be read or written
+   */
+  public static byte[] secretIn(java.nio.file.Path home) {
+    java.nio.file.Path file = home.resolve("keys").resolve("dashboard.key");
+    try {
+      if (java.nio.file.Files.isRegularFile(file)) {
+        byte[] b = Base64.getDecoder().decode(java.nio.file.Files.readString(file).strip());
+        if (b.length >= 32) {
+          return b;
+        }
+      }
+      java.nio.file.Files.createDirectories(file.getParent());
+      byte[] b = randomBytes();
+      java.nio.file.Path tmp = file.resolveSibling("dashboard.key.tmp");
+      java.nio.file.Files.writeString(tmp, Base64.getEncoder().encodeToString(b));
+      try {
+        java.nio.file.Files.setPosixFilePermissions(tmp,
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException notPosix) {
+        // why: on a file system without POSIX permissions the folder's own rights apply
+      }
+      java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return b;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot keep the dashboard's key in " + file, e);
+    }
+  }
+
+  private static byte[] randomBytes() {
+    byte[] b = new byte[32];
+    RANDOM.nextBytes(b);
+    return b;
   }
 
   /** A new one-time login token for {@code user}, valid for {@link #LOGIN_TTL}. */
@@ -93,27 +144,58 @@ public final class Access {
   }
 
   public Optional<Session> session(String id, Instant now) {
-    if (id == null) {
+    if (id == null || id.length() > 1024) {
       return Optional.empty();
     }
-    Session s = sessions.get(id);
-    if (s == null || s.expires().isBefore(now)) {
-      sessions.remove(id == null ? "" : id);
+    int dot = id.lastIndexOf('.');
+    if (dot <= 0 || ended.containsKey(id)) {
       return Optional.empty();
     }
-    return Optional.of(s);
+    String payload = id.substring(0, dot);
+    if (!java.security.MessageDigest.isEqual(mac(payload).getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII), id.substring(dot + 1).getBytes(
+        java.nio.charset.StandardCharsets.US_ASCII))) {
+      return Optional.empty();
+    }
+    try {
+      String[] parts = new String(Base64.getUrlDecoder().decode(payload),
+          java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+      Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[0]));
+      if (!expires.isAfter(now)) {
+        return Optional.empty();
+      }
+      User user = new User(parts[3], parts[1], Role.valueOf(parts[2]));
+      return Optional.of(new Session(id, user, mac("csrf\n" + id), expires));
+    } catch (RuntimeException malformed) {
+      return Optional.empty();
+    }
   }
 
-  public void close(String id) {
-    if (id != null) {
-      sessions.remove(id);
-    }
+  /** Signs a session out: it is refused from now on (until it would have expired anyway). */
+  public void close(String id, Instant now) {
+    ended.values().removeIf(e -> e.isBefore(now));
+    session(id, now).ifPresent(s -> ended.put(id, s.expires()));
   }
 
   private Session open(User user, Instant now) {
-    Session s = new Session(random(), user, random(), now.plus(SESSION_TTL));
-    sessions.put(s.id(), s);
-    return s;
+    Instant expires = now.plus(SESSION_TTL);
+    // why: a random part, so two sessions of one person never share an id or a form token
+    String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n",
+        Long.toString(expires.getEpochSecond()), user.tenant(), user.role().name(),
+        user.name().replace('\n', ' '), random()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String id = payload + "." + mac(payload);
+    return new Session(id, user, mac("csrf\n" + id), expires);
+  }
+
+  private String mac(String text) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(
+          text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+    }
   }
 
   static String random() {

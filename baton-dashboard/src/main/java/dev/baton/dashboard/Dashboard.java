@@ -113,7 +113,7 @@ public final class Dashboard {
 
   public Dashboard(BatonApp app, Access.KeyCheck keys, FeedbackStore feedback, Settings settings) {
     this.app = app;
-    this.access = new Access(keys);
+    this.access = new Access(keys, Access.secretIn(app.config().home()));
     this.feedback = feedback == null ? app.feedback() : feedback;
     this.settings = settings;
   }
@@ -354,7 +354,7 @@ public final class Dashboard {
   }
 
   private void logout(Context ctx) {
-    access.close(ctx.cookie(Access.COOKIE));
+    access.close(ctx.cookie(Access.COOKIE), Instant.now());
     ctx.res().addHeader("Set-Cookie", Access.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict;"
         + " Max-Age=0");
     ctx.redirect("/ui/login", HttpStatus.SEE_OTHER);

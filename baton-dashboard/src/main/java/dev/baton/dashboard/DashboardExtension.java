@@ -45,7 +45,7 @@ public final class DashboardExtension implements ServerExtension {
       }
       var u = session.get().user();
       return Optional.of(new Principal(u.tenant(), Role.valueOf(u.role().name()), u.name(),
-          "session:" + session.get().id().substring(0, 8)));
+          "session:" + Integer.toHexString(session.get().id().hashCode())));
     });
   }
 

@@ -408,6 +408,32 @@ class DashboardBrowserTest {
     assertThat(violations).isEmpty();
   }
 
+  @Test
+  @Order(11)
+  void restartingTheServerMidExecutionThePageRecovers() throws Exception {
+    language("en");
+    String id = submit(sleeps(5, 1200, true), "restart me");
+    open(id);
+    browser.until(d -> "succeeded".equals(browser.attr("tr[data-step='s0']", "data-status")));
+    int port = server.port();
+    server.close();
+    Thread.sleep(300);
+    extension = new DashboardExtension();
+    server = BatonServer.start(app, ServerOptions.defaults().withHost("127.0.0.1")
+        .withPort(port), List.of(extension));
+    // the same page, not reloaded: its stream reconnects to the new server and the signed
+    // session cookie is still good there
+    waitStatus("succeeded");
+    assertThat(browser.all("tr.step.succeeded")).hasSize(5);
+    List<String> seqs = browser.all("#logs li").stream().map(li -> li.getAttribute("data-seq"))
+        .toList();
+    assertThat(seqs).doesNotHaveDuplicates();
+    // why: while the server was down the browser (and htmx, as an sseError event) reported the
+    // refused reconnections, and nothing else
+    assertThat(browser.consoleErrors()).allSatisfy(e -> assertThat(e)
+        .containsAnyOf("ERR_CONNECTION_REFUSED", "/stream", "htmx.min.js 0:27531 \"[object Event]\""));
+  }
+
   /** Reads the drawn bars and compares every pair with the log's start and end times. */
   void assertTimelineMatchesLog(String id, boolean expectParallel) {
     List<Event> events = app.store().events(ExecutionId.of(id), 0);
