@@ -434,6 +434,50 @@ class DashboardBrowserTest {
         .containsAnyOf("ERR_CONNECTION_REFUSED", "/stream", "htmx.min.js 0:27531 \"[object Event]\""));
   }
 
+  @Test
+  @Order(12)
+  void feedbackHistoryAndKeysWorkFromThePages() throws Exception {
+    language("en");
+    String done = app.store().list(app.config().tenant(), 50).stream()
+        .filter(e -> e.status() == dev.baton.core.exec.ExecutionStatus.SUCCEEDED
+            && e.request().contains("Tevuot"))
+        .findFirst().orElseThrow().id().value();
+    open(done);
+    browser.find("#feedback input[value='good']").click();
+    browser.find("#feedback-comment").sendKeys("the right meeting, <b>thanks</b>");
+    browser.find("#feedback button[type='submit']").click();
+    browser.waitFor("#feedback .ok");
+    var stored = app.feedback().of(app.config().tenant(), ExecutionId.of(done));
+    assertThat(stored).hasSize(1);
+    assertThat(stored.getFirst().rating()).isEqualTo(dev.baton.core.feedback.Feedback.Rating.GOOD);
+    assertThat(stored.getFirst().comment()).isEqualTo("the right meeting, <b>thanks</b>");
+    assertThat(browser.find("#feedback .ok").getText()).contains("<b>thanks</b>");
+
+    browser.get(base + "/ui/history?q=restart");
+    assertThat(browser.all("table.history tbody tr")).hasSize(1);
+    browser.get(base + "/ui/history?status=CANCELLED");
+    assertThat(browser.all("table.history tbody tr")).hasSize(1)
+        .allSatisfy(r -> assertThat(r.getText()).contains("cancel me"));
+
+    browser.get(base + "/ui/settings");
+    assertThat(browser.find("table.tools").getText()).contains("calendar.create_event")
+        .contains("changes the world");
+    browser.find("#key-name").sendKeys("ci viewer");
+    new org.openqa.selenium.support.ui.Select(browser.find("#key-role"))
+        .selectByVisibleText("viewer");
+    browser.find("#key-name").submit();
+    String secret = browser.waitFor("#secret").getText().strip();
+    assertThat(secret).startsWith("bt_");
+    browser.shots("key-shown-once-en");
+    assertThat(server.context().keys().verify(secret)).isPresent();
+    browser.get(base + "/ui/settings");
+    assertThat(browser.driver.getPageSource()).doesNotContain(secret);
+    String prefix = secret.substring(0, 11);
+    browser.find("form[action='/ui/settings/keys/" + prefix + "/revoke'] button").click();
+    browser.waitFor("table.tools");
+    assertThat(server.context().keys().verify(secret).filter(k -> k.active())).isEmpty();
+  }
+
   /** Reads the drawn bars and compares every pair with the log's start and end times. */
   void assertTimelineMatchesLog(String id, boolean expectParallel) {
     List<Event> events = app.store().events(ExecutionId.of(id), 0);
