@@ -464,16 +464,20 @@ public final class Dashboard {
       kept.add(s.withArgs(parsed));
     }
     Plan edited = null;
-    if (problems.isEmpty()) {
-      try {
-        edited = new Plan(kept.stream().map(s -> s.withAfter(s.after().stream()
-            .filter(a -> !removed.contains(a.value())).toList())).toList());
+    try {
+      edited = new Plan(kept.stream().map(s -> s.withAfter(s.after().stream()
+          .filter(a -> !removed.contains(a.value())).toList())).toList());
+      if (problems.isEmpty()) {
         problems.addAll(new PlanValidator(app.catalog()).validate(edited));
-      } catch (BatonException e) {
-        problems.add(new Problem("/", e.getMessage()));
       }
+    } catch (BatonException e) {
+      problems.add(new Problem("/", e.getMessage()));
     }
     if (!problems.isEmpty()) {
+      // why: what the person removed stays removed when they fix the rest
+      if (edited != null) {
+        drafts.put(draft, edited);
+      }
       showPlan(ctx, draft, request, edited == null ? plan : edited, reasons.getOrDefault(draft,
           Map.of()), problems);
       return;
@@ -779,7 +783,12 @@ public final class Dashboard {
         state.apply(e);
       }
       long last = state.lastSeq();
-      if (firstRound || last > sent) {
+      if (firstRound && last == sent && !state.status().terminal()) {
+        // why: the page was rendered at this very event (or the browser reconnects having
+        // seen it): nothing to send, and re-sending the approvals would replace forms in use
+        pendingKey = ExecutionView.pendingKeyOf(state);
+        firstRound = false;
+      } else if (firstRound || last > sent) {
         long started = System.nanoTime();
         ExecutionView v = ExecutionView.of(state, events, app.catalog(), reasons.getOrDefault(
             id.value(), Map.of()), m, app.config().zone(), Instant.now(), prices, false);

@@ -85,6 +85,14 @@ public record ExecutionView(String id, String request, ExecutionStatus status, i
     return k.toString();
   }
 
+  /** {@link #pendingKey()} straight from a state. */
+  static String pendingKeyOf(ExecutionState state) {
+    StringBuilder k = new StringBuilder();
+    state.pendingApprovals().forEach(a -> k.append(a.id().value()).append(','));
+    state.pendingQuestions().forEach(q -> k.append(q.id().value()).append(','));
+    return k.toString();
+  }
+
   public static ExecutionView of(ExecutionState state, List<Event> events, ToolCatalog catalog,
       Map<StepId, String> reasons, Messages m, ZoneId zone, Instant now, ModelPrices prices) {
     return of(state, events, catalog, reasons, m, zone, now, prices, true);

@@ -298,16 +298,17 @@ class DashboardBrowserTest {
     Viewer viewer = Viewer.signIn(base, viewerKey);
     String page = viewer.get("/ui/executions/" + id);
     assertThat(page).contains("tell-yoav").doesNotContain("class=\"primary approve\"");
-    String approvalId = browser.all("section.approval").get(1).getAttribute("data-approval");
-    assertThat(viewer.post("/ui/approvals/" + approvalId + "/approve", page)).isEqualTo(403);
+    @SuppressWarnings("unchecked")
+    List<String> ids = (List<String>) browser.js("return Array.from(document.querySelectorAll("
+        + "'section.approval')).map(e => e.getAttribute('data-approval'))");
+    String first = ids.get(0);
+    String second = ids.get(1);
+    assertThat(viewer.post("/ui/approvals/" + second + "/approve", page)).isEqualTo(403);
 
-    List<WebElement> cards = browser.all("section.approval");
-    String second = cards.get(1).getAttribute("data-approval");
-    String first = cards.get(0).getAttribute("data-approval");
-    cards.get(1).findElement(org.openqa.selenium.By.cssSelector("button.approve")).click();
+    browser.click("section.approval[data-approval='" + second + "'] button.approve");
     browser.until(d -> browser.all("section.approval").size() == 1);
-    assertThat(browser.find("section.approval").getAttribute("data-approval")).isEqualTo(first);
-    browser.find("section.approval button.approve").click();
+    assertThat(browser.attr("section.approval", "data-approval")).isEqualTo(first);
+    browser.click("section.approval button.approve");
     waitStatus("succeeded");
     var order = app.store().events(ExecutionId.of(id), 0).stream()
         .filter(e -> e instanceof Event.ApprovalDecided).map(e -> ((Event.ApprovalDecided) e)
@@ -387,6 +388,7 @@ class DashboardBrowserTest {
         {"steps":[{"id":"notify","tool":"demo.notify","args":{"to":"Yoav","message":"a11y"}}]}""",
         "accessibility");
     Map<String, String> screens = new java.util.LinkedHashMap<>();
+    screens.put("login", "/ui/login");
     screens.put("start", "/ui");
     screens.put("execution", "/ui/executions/" + waiting);
     screens.put("pending", "/ui/pending");
@@ -404,6 +406,12 @@ class DashboardBrowserTest {
         browser.shots(s.getKey() + "-" + lang);
         browser.axeViolations().forEach(v -> violations.add(lang + " " + s.getKey() + ": " + v));
       }
+      browser.get(base + "/ui");
+      browser.find("button.example[lang='" + lang + "']").click();
+      browser.find("#plan-only").click();
+      browser.waitFor("#plan-form");
+      browser.shots("plan-" + lang);
+      browser.axeViolations().forEach(v -> violations.add(lang + " plan: " + v));
     }
     assertThat(violations).isEmpty();
   }
@@ -476,6 +484,40 @@ class DashboardBrowserTest {
     browser.find("form[action='/ui/settings/keys/" + prefix + "/revoke'] button").click();
     browser.waitFor("table.tools");
     assertThat(server.context().keys().verify(secret).filter(k -> k.active())).isEmpty();
+  }
+
+  @Test
+  @Order(13)
+  void anEditedPlanIsCheckedBeforeItRunsAndRunsWithoutTheRemovedStep() throws Exception {
+    language("he");
+    browser.get(base + "/ui");
+    browser.find("button.example[lang='he']").click();
+    browser.find("#plan-only").click();
+    browser.waitFor("#plan-form");
+    int before = app.store().list(app.config().tenant(), 500).size();
+    browser.find("input[name='remove'][value='agenda']").click();
+    WebElement args = browser.find("textarea[name='args.meeting']");
+    String original = args.getAttribute("value");
+    args.clear();
+    args.sendKeys("{\"title\": 42}");
+    browser.find("#run-plan").click();
+    browser.waitFor("main .error");
+    assertThat(browser.all("#step-agenda")).isEmpty();
+    assertThat(browser.find(".error").getText()).contains("/steps/");
+    assertThat(app.store().list(app.config().tenant(), 500)).hasSize(before);
+    browser.shots("plan-problems-he");
+    // the removed step stays removed; the argument put back, the plan runs
+    browser.js("arguments[0].value = arguments[1]", browser.find("textarea[name='args.meeting']"),
+        original);
+    browser.find("#run-plan").click();
+    browser.until(d -> d.getCurrentUrl().contains("/ui/executions/"));
+    String id = browser.driver.getCurrentUrl().replaceAll(".*/ui/executions/([^/?#]+).*", "$1");
+    assertThat(app.store().load(ExecutionId.of(id)).plan().steps()).extracting(st -> st.id()
+        .value()).doesNotContain("agenda").contains("meeting");
+    approvalFor("meeting").findElement(org.openqa.selenium.By.cssSelector("button.reject"))
+        .click();
+    browser.until(d -> !"waiting-for-approval".equals(browser.attr("#live", "data-status"))
+        && !"running".equals(browser.attr("#live", "data-status")));
   }
 
   /** Reads the drawn bars and compares every pair with the log's start and end times. */
