@@ -17,8 +17,23 @@ import java.util.Map;
 public final class ServerServing implements HttpServing {
   @Override
   public Running serve(BatonApp app, String host, int port) {
-    BatonServer server = BatonServer.start(app, ServerOptions.defaults().withHost(host)
-        .withPort(port).withPollInterval(app.config().engine().pollInterval()));
+    ServerOptions options = ServerOptions.defaults().withHost(host).withPort(port)
+        .withPollInterval(app.config().engine().pollInterval());
+    String rate = System.getenv("BATON_SERVER_REQUESTS_PER_MINUTE");
+    if (rate != null && !rate.isBlank()) {
+      try {
+        options = options.withRequestsPerMinute(Integer.parseInt(rate.trim()));
+      } catch (IllegalArgumentException e) {
+        throw BatonException.of(ErrorCode.CONFIG_INVALID, "BATON_SERVER_REQUESTS_PER_MINUTE must"
+            + " be a positive whole number, was '" + rate + "'");
+      }
+    }
+    String allow = System.getenv("BATON_WEBHOOK_ALLOW");
+    if (allow != null && !allow.isBlank()) {
+      options = options.withWebhookAllowList(java.util.Arrays.stream(allow.split(","))
+          .map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+    BatonServer server = BatonServer.start(app, options);
     return new Running() {
       @Override
       public URI uri() {

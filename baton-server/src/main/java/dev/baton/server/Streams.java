@@ -79,7 +79,7 @@ final class Streams {
               lastSeq = missed.seq();
             }
           }
-          send(out, e);
+          out.event(Long.toString(e.seq()), type(e), fe.json());
           lastSeq = e.seq();
           ended |= ends(e);
         }
@@ -108,8 +108,7 @@ final class Streams {
         continue;
       }
       for (EventFeed.FeedEvent fe : batch) {
-        out.event(Long.toString(fe.position()), type(fe.event()),
-            Json.write(Views.event(fe.event())));
+        out.event(Long.toString(fe.position()), type(fe.event()), fe.json());
         position = fe.position();
       }
     }

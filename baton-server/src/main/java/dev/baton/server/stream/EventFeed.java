@@ -6,7 +6,6 @@ import dev.baton.core.port.ExecutionStore;
 import dev.baton.core.port.ExecutionSummary;
 import dev.baton.core.port.StoredEvent;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,16 +32,25 @@ public final class EventFeed implements AutoCloseable {
   private static final int BATCH = 1000;
   private static final int TENANTS_KEPT = 10_000;
 
-  /** An event with its global position and its execution's tenant. */
-  public record FeedEvent(long position, String tenant, Event event) {}
+  /**
+   * An event with its global position, its execution's tenant, and its JSON (written once, by
+   * the pump, for every client that sends it).
+   */
+  public record FeedEvent(long position, String tenant, Event event, String json) {
+    FeedEvent(long position, String tenant, Event event) {
+      this(position, tenant, event, dev.baton.core.json.Json.write(event));
+    }
+  }
 
   private final ExecutionStore store;
   private final Duration pollInterval;
   private final int capacity;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition advanced = lock.newCondition();
   private final Condition wake = lock.newCondition();
-  private final ArrayDeque<FeedEvent> buffer = new ArrayDeque<>();
+  /** The latest events, oldest first, in a ring: {@code size} of them from {@code start}. */
+  private final FeedEvent[] ring;
+  private int start;
+  private int size;
   /** Executions' tenants, newest used kept; touched by the pump only. */
   private final Map<ExecutionId, String> tenants = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
@@ -51,7 +59,12 @@ public final class EventFeed implements AutoCloseable {
     }
   };
   private final Thread pump;
-  private long head;
+  /** The newest position read; written by the pump only. */
+  private volatile long head;
+  /** The buffer as the pump last published it, oldest first; read without a lock. */
+  private volatile FeedEvent[] published = new FeedEvent[0];
+  /** Readers waiting for something after their position; woken each when the pump reads. */
+  private final java.util.Set<Thread> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private boolean signalled;
   private volatile boolean closed;
 
@@ -59,6 +72,7 @@ public final class EventFeed implements AutoCloseable {
     this.store = store;
     this.pollInterval = pollInterval;
     this.capacity = capacity;
+    this.ring = new FeedEvent[capacity];
     this.head = store.lastPosition();
     this.pump = Thread.ofVirtual().name("event-feed").start(this::run);
   }
@@ -76,12 +90,7 @@ public final class EventFeed implements AutoCloseable {
 
   /** The position of the newest event this feed has read. */
   public long head() {
-    lock.lock();
-    try {
-      return head;
-    } finally {
-      lock.unlock();
-    }
+    return head;
   }
 
   /**
@@ -89,26 +98,24 @@ public final class EventFeed implements AutoCloseable {
    * (null: every tenant): from memory when the buffer still holds them, else from the store.
    */
   public List<FeedEvent> after(long position, String tenant, int limit) {
-    lock.lock();
-    try {
-      FeedEvent first = buffer.peekFirst();
-      if (position >= head) {
-        return List.of();
-      }
-      if (first != null && position >= first.position() - 1) {
-        List<FeedEvent> out = new ArrayList<>();
-        for (FeedEvent e : buffer) {
-          if (e.position() > position && (tenant == null || tenant.equals(e.tenant()))) {
-            out.add(e);
-            if (out.size() >= limit) {
-              break;
-            }
+    if (position >= head) {
+      return List.of();
+    }
+    FeedEvent[] events = published;
+    if (events.length > 0 && position >= events[0].position() - 1) {
+      List<FeedEvent> out = new ArrayList<>();
+      // why: a thousand clients each look after each change; find the place by halving, not
+      // by walking the whole buffer, and without a lock
+      for (int i = firstAfter(events, position); i < events.length; i++) {
+        FeedEvent e = events[i];
+        if (tenant == null || tenant.equals(e.tenant())) {
+          out.add(e);
+          if (out.size() >= limit) {
+            break;
           }
         }
-        return out;
       }
-    } finally {
-      lock.unlock();
+      return out;
     }
     // why: this reader fell behind the buffer (or connected with an old cursor): the store has
     // it all, and reading it there costs only this reader
@@ -119,24 +126,46 @@ public final class EventFeed implements AutoCloseable {
     return out;
   }
 
+  /** The index of the first event after {@code position} (positions rise). */
+  private static int firstAfter(FeedEvent[] events, long position) {
+    int lo = 0;
+    int hi = events.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (events[mid].position() <= position) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /**
    * Waits until the feed holds an event after {@code position}, or {@code timeout} passes.
    *
    * @return whether there is something after {@code position}
    */
   public boolean await(long position, Duration timeout) throws InterruptedException {
-    long nanos = timeout.toNanos();
-    lock.lock();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Thread me = Thread.currentThread();
+    // why: parked and unparked one by one, not a condition's signalAll: a thousand waiters
+    // woken through one lock would take it in turn
+    waiting.add(me);
     try {
       while (head <= position && !closed) {
-        if (nanos <= 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
           return false;
         }
-        nanos = advanced.awaitNanos(nanos);
+        java.util.concurrent.locks.LockSupport.parkNanos(this, left);
+        if (Thread.interrupted()) {
+          throw new InterruptedException();
+        }
       }
       return head > position;
     } finally {
-      lock.unlock();
+      waiting.remove(me);
     }
   }
 
@@ -186,16 +215,24 @@ public final class EventFeed implements AutoCloseable {
       lock.lock();
       try {
         for (FeedEvent e : read) {
-          buffer.addLast(e);
-          if (buffer.size() > capacity) {
-            buffer.removeFirst();
+          if (size == capacity) {
+            ring[start] = e;
+            start = (start + 1) % capacity;
+          } else {
+            ring[(start + size) % capacity] = e;
+            size++;
           }
         }
+        FeedEvent[] copy = new FeedEvent[size];
+        for (int i = 0; i < size; i++) {
+          copy[i] = ring[(start + i) % capacity];
+        }
+        published = copy;
         head = read.get(read.size() - 1).position();
-        advanced.signalAll();
       } finally {
         lock.unlock();
       }
+      waiting.forEach(java.util.concurrent.locks.LockSupport::unpark);
       if (batch.size() < BATCH) {
         return;
       }
@@ -221,11 +258,6 @@ public final class EventFeed implements AutoCloseable {
   public void close() {
     closed = true;
     pump.interrupt();
-    lock.lock();
-    try {
-      advanced.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    waiting.forEach(java.util.concurrent.locks.LockSupport::unpark);
   }
 }
