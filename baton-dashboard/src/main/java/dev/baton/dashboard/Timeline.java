@@ -184,7 +184,7 @@ public final class Timeline {
     double height = AXIS + Math.max(1, bars.size()) * ROW;
     StringBuilder out = new StringBuilder();
     out.append("<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 ").append(num(WIDTH))
-        .append(' ').append(num(height)).append("\" preserveAspectRatio=\"none\"")
+        .append(' ').append(num(height)).append("\"")
         .append(" aria-label=\"").append(Html.escape(m.t("timeline.label"))).append("\">");
     if (bars.isEmpty()) {
       out.append("<text x=\"").append(num(rtl ? WIDTH - 4 : 4)).append("\" y=\"16\"")
