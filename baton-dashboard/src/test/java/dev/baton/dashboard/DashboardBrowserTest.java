@@ -520,6 +520,32 @@ class DashboardBrowserTest {
         && !"running".equals(browser.attr("#live", "data-status")));
   }
 
+  @Test
+  @Order(14)
+  void formsRefuseCrossSiteRequestsAndPagesCarryTheirPolicy() throws Exception {
+    String id = submit(sleeps(1, 30_000, false), "csrf target");
+    var adminKey = server.context().keys().create(app.config().tenant(), "operator",
+        dev.baton.server.auth.Role.OPERATOR).secret();
+    Viewer operator = Viewer.signIn(base, adminKey);
+    var page = operator.response("/ui/executions/" + id);
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("script-src 'self'").doesNotContain("unsafe-inline");
+    String csrf = Viewer.csrf(page.body());
+    String cancel = "/ui/executions/" + id + "/cancel";
+    assertThat(operator.postRaw(cancel, "", "Origin", base)).isEqualTo(403);
+    assertThat(operator.postRaw(cancel, "_csrf=wrong", "Origin", base)).isEqualTo(403);
+    assertThat(operator.postRaw(cancel, "_csrf=" + csrf, "Origin", "http://evil.example"))
+        .isEqualTo(403);
+    assertThat(operator.postRaw(cancel, "_csrf=" + csrf, "Sec-Fetch-Site", "cross-site"))
+        .isEqualTo(403);
+    assertThat(app.store().load(ExecutionId.of(id)).status().terminal()).isFalse();
+    assertThat(operator.postRaw(cancel, "_csrf=" + csrf, "Origin", base,
+        "Sec-Fetch-Site", "same-origin")).isEqualTo(303);
+    app.engine().awaitEnd(ExecutionId.of(id), java.time.Duration.ofSeconds(30));
+    assertThat(app.store().load(ExecutionId.of(id)).status())
+        .isEqualTo(dev.baton.core.exec.ExecutionStatus.CANCELLED);
+  }
+
   /** Reads the drawn bars and compares every pair with the log's start and end times. */
   void assertTimelineMatchesLog(String id, boolean expectParallel) {
     List<Event> events = app.store().events(ExecutionId.of(id), 0);

@@ -35,6 +35,28 @@ final class Viewer {
         .build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
+  /** Posts with the given headers and form body (no token unless given); returns the status. */
+  int postRaw(String path, String body, String... headers) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  HttpResponse<String> response(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The form token in {@code page}. */
+  static String csrf(String page) {
+    var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+    return m.find() ? m.group(1) : "";
+  }
+
   /** Posts the form token found in {@code page}; returns the status. */
   int post(String path, String page) throws Exception {
     var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
