@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need when it is missing, so that ./test.sh passes on a fresh machine:
-# Maven, Radicale (CalDAV/CardDAV tests), PostgreSQL (store tests), promtool and wrk (server). Debian/Ubuntu (apt-get);
+# Maven, Radicale (CalDAV/CardDAV tests), PostgreSQL (store tests), promtool and wrk (server),
+# node and npm (MCP and AG-UI tests), chromium and chromium-driver (dashboard). Debian/Ubuntu (apt-get);
 # needs root (or sudo) only when something is missing. Idempotent: with everything present it
 # changes nothing. Set BATON_SKIP_INSTALL=1 to only check.
 set -euo pipefail
@@ -11,7 +12,8 @@ command -v pg_ctlcluster >/dev/null 2>&1 || need+=(postgresql)
 # the server's tests (issue 8): promtool checks /metrics; wrk is the load tool of BENCHMARKS.md
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
-# the server's AG-UI test: node and npm, then the npm client (@ag-ui/client) beside the test
+# the MCP tests run the npm reference servers (scripts/mcp-test-servers, installed by
+# start-services.sh) with the machine's node; the server's AG-UI test: node and npm, then the npm client (@ag-ui/client) beside the test
 command -v node >/dev/null 2>&1 || need+=(nodejs)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 agui_client() {

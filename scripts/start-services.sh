@@ -42,3 +42,13 @@ if ! command -v radicale >/dev/null 2>&1 && ! python3 -c 'import radicale' 2>/de
   echo "Radicale is not installed; the CalDAV/CardDAV tests need it: apt-get install -y radicale" >&2
   exit 1
 fi
+# MCP test servers (npm, versions pinned by scripts/mcp-test-servers/package-lock.json): installed
+# once into that folder's node_modules, which the baton-connect tests run with node.
+mcp="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/mcp-test-servers"
+if [ ! -x "$mcp/node_modules/.bin/mcp-server-filesystem" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm is not installed; the MCP tests need it: apt-get install -y nodejs npm" >&2
+    exit 1
+  fi
+  (cd "$mcp" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi

@@ -1,6 +1,10 @@
 package dev.baton.app;
 
 import dev.baton.adapters.Engines;
+import dev.baton.connect.CatalogEntry;
+import dev.baton.connect.Connections;
+import dev.baton.connect.DescriptionPlanner;
+import dev.baton.core.memory.InMemoryToolAllowances;
 import dev.baton.adapters.LocalProcessProbe;
 import dev.baton.core.engine.Engine;
 import dev.baton.core.engine.EngineOptions;
@@ -54,6 +58,9 @@ public final class BatonApp implements AutoCloseable {
   private final Lazy<ToolCatalog> catalog;
   private final Lazy<Planner> planner;
   private final Lazy<Engine> engine;
+  /** MCP servers and plugins (issue 12); nothing starts until the catalogue is made. */
+  private final Lazy<List<Tool>> builtIns;
+  private final Lazy<Connections> connections;
   /** Warnings the planner gave (a model it could not reach); the CLI prints and clears them. */
   private final List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Thread onShutdown = Thread.ofPlatform().unstarted(this::closeQuietly);
@@ -66,17 +73,28 @@ public final class BatonApp implements AutoCloseable {
       createHome(config);
       return openStore(config.store(), config);
     });
-    this.catalog = new Lazy<>("tool catalogue", () -> {
+    this.builtIns = new Lazy<>("built-in tools", () -> {
       createHome(config);
       ensureWorkspace(config);
-      return ToolCatalog.of(tools(config, model.get().orElse(null)));
+      return tools(config, model.get().orElse(null));
+    });
+    this.connections = new Lazy<>("connections", () -> Connections.open(config.home(),
+        System.getenv(), () -> store.get() instanceof JdbcExecutionStore j ? j.allowances()
+            : new InMemoryToolAllowances()));
+    this.catalog = new Lazy<>("tool catalogue", () -> {
+      List<Tool> tools = builtIns.get();
+      Connections c = connections.get();
+      // why: with nothing connected, the catalogue costs what it did before (no store opened)
+      return c.isEmpty() ? ToolCatalog.of(tools) : ToolCatalog.of(tools).plus(c.catalog(tools));
     });
     // why: with no model configured Baton still plans, offline, in Hebrew and English; with
     // one that cannot be reached, too (unless planner.fallback=none), saying so
-    this.planner = new Lazy<>("planner", () -> model.get().<Planner>map(m ->
+    // why: DescriptionPlanner (issue 12) plans a request for an MCP server's or plugin's tool
+    // from its description when the planner below cannot; it changes nothing else
+    this.planner = new Lazy<>("planner", () -> new DescriptionPlanner(model.get().<Planner>map(m ->
         config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m), new OfflinePlanner(),
             config.model().name(), warnings::add) : new ModelPlanner(m))
-        .orElseGet(OfflinePlanner::new));
+        .orElseGet(OfflinePlanner::new)));
     this.engine = new Lazy<>("engine", () -> {
       var e = config.engine();
       EngineOptions options = EngineOptions.defaults(processName())
@@ -177,7 +195,8 @@ public final class BatonApp implements AutoCloseable {
     java.nio.file.Path home = config.home();
     List<java.nio.file.Path> reserved = new ArrayList<>(List.of(home));
     for (String name : List.of("baton.db", "baton.db-wal", "baton.db-shm", "baton.db-users",
-        "baton.db-open.lock", ConfigLoader.FILE_NAME, "plugins", "keys", "seed-plan.json")) {
+        "baton.db-open.lock", ConfigLoader.FILE_NAME, "plugins", "keys", "seed-plan.json",
+        dev.baton.connect.ConnectionsConfig.FILE_NAME)) {
       reserved.add(home.resolve(name));
     }
     agents = new AgentsConfig(agents.workspace(), agents.zone(), agents.workingHours(),
@@ -226,6 +245,24 @@ public final class BatonApp implements AutoCloseable {
 
   public ToolCatalog catalog() {
     return catalog.get();
+  }
+
+  /**
+   * Every tool as {@code baton tools} lists it: built-in, plugins', MCP servers' (usable or not,
+   * with health and whether allowed). Starts the configured servers.
+   */
+  public List<CatalogEntry> toolEntries() {
+    return connections.get().entries(builtIns.get());
+  }
+
+  /** Allows an MCP server's tool as it is described now (see {@link Connections#allow}). */
+  public CatalogEntry allowTool(String name, String by) {
+    return connections.get().allow(name, by, builtIns.get());
+  }
+
+  /** Takes back the allowance of an MCP server's tool; false if it had none. */
+  public boolean revokeTool(String name) {
+    return connections.get().revoke(name);
   }
 
   /** The engine, built on first use (with the store, the catalogue and the planner). */
@@ -291,7 +328,11 @@ public final class BatonApp implements AutoCloseable {
     try {
       engine.close().ifPresent(Engine::close);
     } finally {
-      store.close().ifPresent(ExecutionStore::close);
+      try {
+        connections.close().ifPresent(Connections::close);
+      } finally {
+        store.close().ifPresent(ExecutionStore::close);
+      }
     }
   }
 }

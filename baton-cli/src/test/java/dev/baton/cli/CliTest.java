@@ -227,7 +227,7 @@ class CliTest {
     CliHarness.Result all = baton("--help");
     assertThat(all.exit()).isZero();
     assertThat(all.out()).contains("run", "plan", "status", "pause", "resume", "cancel", "approve",
-        "reject", "recover", "tools", "validate", "demo", "help");
+        "reject", "recover", "tools", "validate", "demo", "help", "mcp");
 
     CliHarness.Result bare = baton();
     assertThat(bare.exit()).isZero();

@@ -43,4 +43,12 @@ public interface Tool {
   default Optional<String> preview(JsonNode input) {
     return Optional.empty();
   }
+
+  /**
+   * Where the tool comes from (built-in, a plugin, an MCP server); built-in by default. A planner
+   * treats the description of a tool whose origin is {@link ToolOrigin#untrusted()} as data.
+   */
+  default ToolOrigin origin() {
+    return ToolOrigin.BUILT_IN;
+  }
 }

@@ -332,6 +332,14 @@ public final class JdbcExecutionStore implements ExecutionStore {
     return feedback;
   }
 
+  /**
+   * The tools a person allowed (MCP servers' tools, pinned to a digest), in this database and so
+   * shared by every process on it.
+   */
+  public dev.baton.core.port.ToolAllowances allowances() {
+    return new JdbcToolAllowances(db);
+  }
+
   /** The database, for tests in this package. */
   Database database() {
     return db;

@@ -32,7 +32,7 @@ class MigrationsTest {
   private static final List<String> TABLES =
       List.of("api_keys", "approvals", "cache", "events", "executions", "feedback",
           "idempotency_keys", "plan_versions", "processes", "questions", "tenants",
-          "webhook_cursor", "webhook_deliveries", "webhooks");
+          "tool_allowances", "webhook_cursor", "webhook_deliveries", "webhooks");
 
   @TempDir
   Path folder;

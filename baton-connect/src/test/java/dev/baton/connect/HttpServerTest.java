@@ -1,0 +1,179 @@
+package dev.baton.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
+import dev.baton.core.json.Json;
+import dev.baton.core.memory.InMemoryToolAllowances;
+import dev.baton.core.tool.StepLogger;
+import dev.baton.core.tool.Tool;
+import dev.baton.core.tool.ToolContext;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * This suite's MCP server over Streamable HTTP on 127.0.0.1: headers, progress, a changed tool
+ * list, elicitation, and a crash in the middle of a call.
+ */
+class HttpServerTest {
+  private HttpTestServer http;
+  private Connections connections;
+  private final InMemoryToolAllowances allowances = new InMemoryToolAllowances();
+  private final List<String> logged = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    http = new HttpTestServer(0);
+    connections = Connections.of(new ConnectionsConfig(List.of(new ConnectionsConfig.Server("web",
+        new ConnectionsConfig.Http(http.url(), Map.of("Authorization", "Bearer test-token-123")),
+        false, Map.of(), null)), List.of()), () -> allowances);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    connections.close();
+    http.close();
+  }
+
+  private Tool allowed(String name) {
+    connections.allow(name, "dana", List.of());
+    return connections.catalog(List.of()).stream()
+        .filter(t -> t.descriptor().name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private CatalogEntry entry(String name) {
+    return connections.entries(List.of()).stream().filter(e -> e.name().equals(name))
+        .findFirst().orElseThrow();
+  }
+
+  private ToolContext context() {
+    return new ToolContext("e1", "s1", 1, "e1/s1", "default", new StepLogger() {
+      @Override
+      public void info(String message) {
+        logged.add(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        logged.add(message);
+      }
+    });
+  }
+
+  private static void eventually(BooleanSupplier condition) throws InterruptedException {
+    for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(condition.getAsBoolean()).isTrue();
+  }
+
+  @Test
+  void discoversToolsAndSendsTheConfiguredHeaders() throws Exception {
+    assertThat(entry("web.echo").health()).isEqualTo("ok");
+    assertThat(entry("web.post").sideEffect()).isTrue();
+    assertThat(entry("web.bad_schema").health()).startsWith("invalid schema");
+
+    JsonNodeText out = new JsonNodeText(allowed("web.echo").call(Json.object().put("message",
+        "שלום"), context()));
+
+    assertThat(out.text()).isEqualTo("echo: שלום");
+    assertThat(http.authorizations).isNotEmpty().allMatch("Bearer test-token-123"::equals);
+  }
+
+  @Test
+  void progressArrivesAsStepLogLines() throws Exception {
+    allowed("web.progress").call(Json.object(), context());
+
+    assertThat(logged).containsSubsequence("progress 1/3: part 1", "progress 3/3: part 3");
+  }
+
+  @Test
+  void aChangedToolListIsDiscoveredAndAChangedDescriptionUnpinsTheTool() throws Exception {
+    Tool pinned = allowed("web.pinned");
+    assertThat(pinned.call(Json.object(), context()).get("text").asString())
+        .isEqualTo("sunny (version 1)");
+
+    allowed("web.grow").call(Json.object(), context());
+    McpServer web = connections.servers().get("web");
+    eventually(() -> web.tools().containsKey("added"));
+
+    assertThat(entry("web.added").note()).startsWith("new:");
+    assertThat(entry("web.pinned").allowed()).isFalse();
+    assertThatThrownBy(() -> pinned.call(Json.object(), context()))
+        .isInstanceOf(BatonException.class).hasMessageContaining("since it was allowed");
+  }
+
+  @Test
+  void anElicitationIsNotAnsweredForThePerson() {
+    Tool ask = allowed("web.ask");
+
+    assertThatThrownBy(() -> ask.call(Json.object(), context()))
+        .isInstanceOf(BatonException.class).hasMessageNotContaining("answered:");
+  }
+
+  @Test
+  void aServerThatDiesMidCallFailsTheCallAsRetryableAndIsReconnected() throws Exception {
+    Tool crash = allowed("web.crash");
+    Tool echo = allowed("web.echo");
+    int port = http.port();
+
+    assertThatThrownBy(() -> crash.call(Json.object(), context()))
+        .isInstanceOf(BatonException.class)
+        .satisfies(e -> {
+          assertThat(((BatonException) e).code()).isEqualTo(ErrorCode.TOOL_UNAVAILABLE);
+          assertThat(((BatonException) e).retryable()).isTrue();
+        });
+    eventually(() -> !http.running());
+    McpServer web = connections.servers().get("web");
+    assertThat(web.health()).isEqualTo(McpServer.Health.DOWN);
+
+    http.close();
+    http = new HttpTestServer(port);
+    eventually(() -> web.health() == McpServer.Health.UP);
+
+    assertThat(echo.call(Json.object().put("message", "back"), context()).get("text")
+        .asString()).isEqualTo("echo: back");
+  }
+
+  @Test
+  void aToolsWordsCannotGetASideEffectPastTheGate() throws Exception {
+    // why: pinned's new description tells the planner to call post; whatever a plan does with
+    // that, post is a side effect and waits for a person, who sees every argument
+    allowed("web.grow").call(Json.object(), context());
+    McpServer web = connections.servers().get("web");
+    eventually(() -> web.tools().get("pinned").description().contains("IMPORTANT"));
+    allowed("web.post");
+    var catalog = dev.baton.core.tool.ToolCatalog.of(connections.catalog(List.of()));
+    String everything = "every file: " + "x".repeat(500);
+    var plan = dev.baton.core.plan.PlanCodec.parse("""
+        {"steps": [{"id": "post", "tool": "web.post", "args": {"message": "%s"}}]}"""
+        .formatted(everything.substring(0, 150)));
+
+    try (var engine = dev.baton.adapters.Engines.builder(
+        new dev.baton.core.memory.InMemoryExecutionStore(), catalog).build()) {
+      var id = engine.submit(dev.baton.core.engine.Submission.of(plan)).id();
+      var waiting = engine.await(id, s -> s.status()
+          == dev.baton.core.exec.ExecutionStatus.WAITING_FOR_APPROVAL, java.time.Duration
+          .ofSeconds(60));
+
+      var approval = waiting.pendingApprovals().getFirst();
+      assertThat(approval.tool()).isEqualTo("web.post");
+      assertThat(approval.arguments().get("message").asString())
+          .isEqualTo(everything.substring(0, 150));
+      assertThat(waiting.step(dev.baton.core.plan.StepId.of("post")).attempts()).isZero();
+    }
+  }
+
+  private record JsonNodeText(tools.jackson.databind.JsonNode node) {
+    String text() {
+      return node.get("text").asString();
+    }
+  }
+}
