@@ -11,7 +11,10 @@ import dev.baton.core.engine.EngineOptions;
 import dev.baton.core.engine.Replanning;
 import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
+import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionOptions;
+import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.exec.Question;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.planning.PlanContext;
 import dev.baton.core.planning.PlanProposal;
@@ -57,6 +60,7 @@ public final class BatonApp implements AutoCloseable {
   private final Lazy<ExecutionStore> store;
   private final Lazy<ToolCatalog> catalog;
   private final Lazy<Planner> planner;
+  private final dev.baton.core.feedback.ResolutionMemory resolutions;
   private final Lazy<Engine> engine;
   /** MCP servers and plugins (issue 12); nothing starts until the catalogue is made. */
   private final Lazy<List<Tool>> builtIns;
@@ -87,14 +91,20 @@ public final class BatonApp implements AutoCloseable {
       // why: with nothing connected, the catalogue costs what it did before (no store opened)
       return c.isEmpty() ? ToolCatalog.of(tools) : ToolCatalog.of(tools).plus(c.catalog(tools));
     });
+    // why: answers to clarifying questions are remembered in the store; planning opens it only
+    // when a name is in doubt
+    this.resolutions = Learning.deferred(() -> store.get() instanceof JdbcExecutionStore j
+        ? dev.baton.store.jdbc.JdbcResolutionMemory.on(j)
+        : new dev.baton.core.memory.InMemoryResolutionMemory());
     // why: with no model configured Baton still plans, offline, in Hebrew and English; with
     // one that cannot be reached, too (unless planner.fallback=none), saying so
     // why: DescriptionPlanner (issue 12) plans a request for an MCP server's or plugin's tool
     // from its description when the planner below cannot; it changes nothing else
     this.planner = new Lazy<>("planner", () -> new DescriptionPlanner(model.get().<Planner>map(m ->
-        config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m), new OfflinePlanner(),
-            config.model().name(), warnings::add) : new ModelPlanner(m))
-        .orElseGet(OfflinePlanner::new)));
+        config.offlineFallback() ? new FallbackPlanner(new ModelPlanner(m),
+            new OfflinePlanner(resolutions), config.model().name(), warnings::add)
+            : new ModelPlanner(m))
+        .orElseGet(() -> new OfflinePlanner(resolutions))));
     this.engine = new Lazy<>("engine", () -> {
       var e = config.engine();
       EngineOptions options = EngineOptions.defaults(processName())
@@ -102,9 +112,19 @@ public final class BatonApp implements AutoCloseable {
           .withPollInterval(e.pollInterval())
           .withLeaseTtl(e.leaseTtl())
           .withAdoptOrphans(adoptOrphans);
-      return Engines.builder(store.get(), catalog.get()).options(options)
+      Engine built = Engines.builder(store.get(), catalog.get()).options(options)
           .replanning(new Replanning(planner.get(), Replanning.DEFAULT_MAX_REPLANS, config.zone()))
+          .examples((tenant, request) -> Learning.examples(store.get(), tenant, request, EXAMPLES))
           .build();
+      // why: an answer about a name is remembered whichever surface gave it (the CLI, the HTTP
+      // API, the dashboard, an MCP client): the process that commits the answer remembers it
+      built.subscribe(event -> {
+        if (event instanceof Event.QuestionAnswered answered) {
+          Thread.ofVirtual().name("remember-" + answered.question())
+              .start(() -> remember(built, answered));
+        }
+      });
+      return built;
     });
     // why: Ctrl-C should drain (record what finishes) and give up leases, not leave them to expire
     Runtime.getRuntime().addShutdownHook(onShutdown);
@@ -247,6 +267,25 @@ public final class BatonApp implements AutoCloseable {
     return catalog.get();
   }
 
+  private void remember(Engine engine, Event.QuestionAnswered answered) {
+    try {
+      ExecutionState state = engine.state(answered.execution());
+      Question question = state.questions().get(answered.question());
+      if (question != null) {
+        Learning.remember(resolutions, state.tenant(), question, answered.answer(),
+            answered.at());
+      }
+    } catch (RuntimeException e) {
+      warnings.add("the answer to " + answered.question() + " was not remembered: "
+          + e.getMessage());
+    }
+  }
+
+  /** What people answered about names (per tenant), remembered in the store (opens it). */
+  public dev.baton.core.feedback.ResolutionMemory resolutions() {
+    return resolutions;
+  }
+
   /**
    * Every tool as {@code baton tools} lists it: built-in, plugins', MCP servers' (usable or not,
    * with health and whether allowed). Starts the configured servers.
@@ -296,14 +335,21 @@ public final class BatonApp implements AutoCloseable {
         .withHistory(history::median).withModelUse(history::modelUse).withExecution(options));
   }
 
+  /** How many similar well-rated plans a model planner is shown. */
+  static final int EXAMPLES = 3;
+
   /** Plans a request now, in the configured zone, detecting its language. */
   public PlanProposal plan(String request) {
     // why: made before the clock starts, so the time shown is planning's, as with open()
     Planner planner = planner();
     ToolCatalog catalog = catalog();
     long start = System.nanoTime();
+    // why: well-rated similar plans guide a model; the offline planner needs none (and planning
+    // offline then opens no database)
+    List<PlanContext.Example> examples = config.model() == null ? List.of()
+        : Learning.examples(store(), config.tenant(), request, EXAMPLES);
     PlanProposal p = planner.plan(request, catalog, new PlanContext(Instant.now(), config.zone(),
-        null, List.of()));
+        null, examples, config.tenant()));
     StartupLog.mark("planned");
     if (!p.cost().took().isZero()) {
       return p;

@@ -39,8 +39,10 @@ final class AnswerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (BatonApp app = follow ? main.openToFollow() : main.open()) {
       Question q = question(app, id);
-      app.engine().answer(q.id(), Answers.of(q, value), Main.who());
+      var answer = Answers.of(q, value);
+      app.engine().answer(q.id(), answer, Main.who());
       System.out.println("answered " + q.id());
+      Remember.in(app).accept(q, answer);
       return follow ? FollowHere.ifRunningHere(app, q.execution()) : ExitCodes.OK;
     }
   }

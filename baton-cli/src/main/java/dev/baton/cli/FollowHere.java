@@ -14,7 +14,8 @@ final class FollowHere {
     }
     Terminal terminal = new Terminal(System.out, Terminal.detect());
     try (Watcher w = new Watcher(app.engine(), terminal,
-        terminal.interactive() ? Watcher.Mode.LIVE : Watcher.Mode.LINES, false, Main.who())) {
+        terminal.interactive() ? Watcher.Mode.LIVE : Watcher.Mode.LINES, false, Main.who())
+        .onAnswer(Remember.in(app))) {
       ExecutionState end = w.follow(id);
       PrintOut.result(System.out, end);
       return ExitCodes.of(end.status());

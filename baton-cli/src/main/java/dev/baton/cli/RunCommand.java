@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
       // why: with nobody at a terminal to answer, waiting would hang a script forever
       boolean leave = !yes && !waitForApprovals && !terminal.interactive();
       try (Watcher watcher = new Watcher(app.engine(), terminal, mode, yes, leave,
-          Main.who())) {
+          Main.who()).onAnswer(Remember.in(app))) {
         ExecutionId id = app.engine().submit(new Submission(null, plan,
             request == null ? planFile.getFileName().toString() : request,
             app.config().tenant(), options, plannedBy)).id();

@@ -36,6 +36,9 @@ final class Watcher implements AutoCloseable {
   private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
   private final AutoCloseable subscription;
   private final Set<String> asked = new HashSet<>();
+  /** Told of every answer a person typed at the prompt (not of --yes's automatic ones). */
+  private java.util.function.BiConsumer<Question, tools.jackson.databind.JsonNode> onAnswer =
+      (q, a) -> { };
 
   Watcher(Engine engine, Terminal terminal, Mode mode, boolean yes, String who) {
     this(engine, terminal, mode, yes, false, who);
@@ -54,6 +57,12 @@ final class Watcher implements AutoCloseable {
     this.leaveWhenWaiting = leaveWhenWaiting;
     this.who = who;
     this.subscription = engine.subscribe(queue::add);
+  }
+
+  /** Tells {@code listener} of each answer typed at the prompt (to remember it). */
+  Watcher onAnswer(java.util.function.BiConsumer<Question, tools.jackson.databind.JsonNode> listener) {
+    this.onAnswer = listener;
+    return this;
   }
 
   /**
@@ -199,6 +208,7 @@ final class Watcher implements AutoCloseable {
       try {
         var answer = Answers.of(q, reply);
         if (decide(() -> engine.answer(q.id(), answer, who))) {
+          onAnswer.accept(q, answer);
           return;
         }
       } catch (BatonException ex) {

@@ -24,6 +24,8 @@ final class CatalogTools {
   static final String CONFLICTS = "calendar.check_conflicts";
   static final String CREATE_EVENT = "calendar.create_event";
   static final String WRITE = "editor.write";
+  static final String ASK_CHOOSE = "ask.choose";
+  static final String ASK_FILL = "ask.fill";
 
   private static final String EXECUTION = "planning";
 

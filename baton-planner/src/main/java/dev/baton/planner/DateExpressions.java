@@ -186,6 +186,27 @@ final class DateExpressions {
     if (word.is("yesterday") || word.is("אתמול")) {
       return new Match(TimeWindow.day(today.minusDays(1), new Title("אתמול", "yesterday")), 1);
     }
+    if ((word.is("in") || word.is(RequestWords.fold("בעוד"))) && i + 1 < w.size()) {
+      RequestWords.Word n = w.get(i + 1);
+      int days = n.is(RequestWords.fold("יומיים")) ? 2 : 0;
+      int length = 2;
+      if (days == 0 && i + 2 < w.size() && (w.get(i + 2).is("days")
+          || w.get(i + 2).is(RequestWords.fold("ימים")))) {
+        days = switch (n.folded()) {
+          case "two", "2", "שני", "שניים" -> 2;
+          case "three", "3", "שלושה" -> 3;
+          case "four", "4", "ארבעה" -> 4;
+          case "five", "5", "חמישה" -> 5;
+          default -> 0;
+        };
+        length = 3;
+      }
+      if (days > 0) {
+        LocalDate d = today.plusDays(days);
+        return new Match(TimeWindow.day(d, new Title("בעוד " + days + " ימים",
+            "in " + days + " days")), length);
+      }
+    }
     if (word.is(RequestWords.fold("מחרתיים"))) {
       return new Match(TimeWindow.day(today.plusDays(2), new Title("מחרתיים",
           "the day after tomorrow")), 1);

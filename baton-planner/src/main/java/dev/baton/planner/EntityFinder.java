@@ -19,26 +19,39 @@ import tools.jackson.databind.node.ObjectNode;
  * written and without its Hebrew prefixes. One instance serves one request.
  */
 final class EntityFinder {
-  /** A word that follows "with" needs only a plausible match; any other word a good one. */
-  private static final double CUED_SCORE = 0.55;
-  private static final double UNCUED_SCORE = 0.75;
-  /** Two words are one name only when both matched the same person well. */
+  /** A name's match is exact from this name score up: the same word, or one transliterated. */
+  static final double EXACT = 0.95;
+  /** Below this a word that follows "with" does not name anyone in the contacts. */
+  private static final double CUED_SCORE = 0.5;
+  /** Two words are one (perhaps mistyped) name when both matched the same person this well. */
   private static final double FULL_NAME_SCORE = 0.8;
+  /** The contacts back end gives name scores scaled to this (the rest is context). */
+  private static final double NAME_SHARE = 0.85;
   /** A word names a project when this many titles in one folder carry it. */
   private static final int PROJECT_TITLES = 2;
   private static final int SEARCH_LIMIT = 50;
-  private static final int CONTACT_LIMIT = 5;
+  private static final int CONTACT_LIMIT = 8;
 
   private final CatalogTools tools;
-  private final Map<String, Optional<Person>> people = new HashMap<>();
+  private final Map<String, List<Person.Candidate>> people = new HashMap<>();
   private List<String> folders;
 
   EntityFinder(CatalogTools tools) {
     this.tools = tools;
   }
 
-  /** What the words named: a project, people, the words meant as people but not found, and the rest. */
-  record Found(Optional<Project> project, List<Person> people, List<String> unknownPeople,
+  /** A name in the request and the contacts it may mean (none: nobody by that name). */
+  record Named(String said, List<Person.Candidate> candidates) {
+    boolean exact() {
+      return !candidates.isEmpty() && candidates.getFirst().nameScore() >= EXACT;
+    }
+  }
+
+  /**
+   * What the words named: a project, names of people, organisations said beside them (context
+   * for telling people apart), and the rest.
+   */
+  record Found(Optional<Project> project, List<Named> people, List<String> organizations,
       List<String> topics) {}
 
   Found find(RequestWords words, Set<Integer> used, Set<Integer> personCues) {
@@ -57,17 +70,16 @@ final class EntityFinder {
     Project project = null;
     Map<Integer, Boolean> taken = new LinkedHashMap<>();
     for (int i : open) {
-      if (project == null && !cued.contains(i)) {
+      if (project == null && !cued.contains(i) && !exactPerson(words.get(i))) {
         project = project(words.get(i)).orElse(null);
         if (project != null) {
           taken.put(i, true);
         }
       }
     }
-    List<String> context = project == null ? List.of() : project.names();
-    List<Person> found = new ArrayList<>();
-    List<String> unknown = new ArrayList<>();
-    List<String> topics = new ArrayList<>();
+    List<Named> found = new ArrayList<>();
+    List<Integer> unknown = new ArrayList<>();
+    List<Integer> rest = new ArrayList<>();
     for (int n = 0; n < open.size(); n++) {
       int i = open.get(n);
       if (taken.containsKey(i)) {
@@ -75,8 +87,7 @@ final class EntityFinder {
       }
       boolean isCued = cued.contains(i);
       if (n + 1 < open.size() && open.get(n + 1) == i + 1 && !taken.containsKey(i + 1)) {
-        Optional<Person> full = person(words.get(i).raw() + " " + words.get(i + 1).raw(),
-            context, FULL_NAME_SCORE);
+        Optional<Named> full = fullName(words.get(i), words.get(i + 1), isCued);
         if (full.isPresent()) {
           found.add(full.get());
           taken.put(i + 1, true);
@@ -84,25 +95,158 @@ final class EntityFinder {
           continue;
         }
       }
-      Optional<Person> one = Optional.empty();
+      Optional<Named> one = Optional.empty();
       List<String> forms = stems(words.get(i));
       // why: a word not introduced by "with" loses at most one prefix letter; more would turn
       // ordinary words (השבועי → בועי) into names
       for (String form : isCued ? forms : forms.subList(0, Math.min(2, forms.size()))) {
-        Optional<Person> p = person(form, context, isCued ? CUED_SCORE : UNCUED_SCORE);
-        if (p.isPresent() && (one.isEmpty() || p.get().best().score() > one.get().best().score())) {
-          one = p;
+        List<Person.Candidate> c = candidates(form);
+        Named named = new Named(form, c);
+        if (named.exact() && (one.isEmpty() || !one.get().exact()
+            || c.getFirst().nameScore() > one.get().candidates().getFirst().nameScore())) {
+          // why: the form that names someone best wins: "ויואב" is "and יואב" (a Hebrew name,
+          // exactly), not a transliteration of an English Yoav; "ליואב" is not Levi
+          one = Optional.of(named);
+        } else if (isCued && one.isEmpty() && !c.isEmpty()
+            && c.getFirst().nameScore() >= CUED_SCORE) {
+          List<Person.Candidate> close = c.stream().filter(x -> typo(form, x)).toList();
+          if (!close.isEmpty()) {
+            one = Optional.of(new Named(form, close));
+          }
         }
+      }
+      if (one.isPresent() && !one.get().exact() && isCued && isProjectOrOrg(words.get(i),
+          found)) {
+        one = Optional.empty();
       }
       if (one.isPresent()) {
         found.add(one.get());
       } else if (isCued) {
-        unknown.add(words.get(i).raw());
+        unknown.add(i);
+      } else {
+        rest.add(i);
+      }
+    }
+    // why: a word beside a name may be where the person is from (מתבואות, "of Startup"): it is
+    // context for choosing among people, not a person nobody knows nor a subject to search for
+    List<String> organizations = new ArrayList<>();
+    List<String> topics = new ArrayList<>();
+    for (int i : unknown) {
+      Optional<String> org = organization(words.get(i), found);
+      if (org.isPresent()) {
+        organizations.add(org.get());
+      } else if (project == null && (project = project(words.get(i)).orElse(null)) != null) {
+        organizations.add(project.said());
+      } else {
+        // why: a name nobody knows keeps its letters (משה is not מ + שה); only "and" comes off
+        String raw = words.get(i).raw();
+        found.add(new Named(raw.startsWith("ו") && raw.length() >= 4 ? raw.substring(1) : raw,
+            List.of()));
+      }
+    }
+    for (int i : rest) {
+      Optional<String> org = found.isEmpty() ? Optional.empty() : organization(words.get(i), found);
+      if (org.isPresent()) {
+        organizations.add(org.get());
       } else {
         topics.add(stems(words.get(i)).getLast());
       }
     }
-    return new Found(Optional.ofNullable(project), found, unknown, topics);
+    return new Found(Optional.ofNullable(project), found, organizations, topics);
+  }
+
+  /** Two words as one name ("Yoav Cohen", "ויואב כהן"), if the contacts know it well enough. */
+  private Optional<Named> fullName(RequestWords.Word first, RequestWords.Word second,
+      boolean cued) {
+    List<String> seconds = stems(second);
+    if (seconds.size() > 1 && second.hebrew() && second.raw().startsWith("ו")
+        && new Named(seconds.get(1), candidates(seconds.get(1))).exact()) {
+      // why: "דנה ונועה" is Dana and Noa, not one person
+      return Optional.empty();
+    }
+    for (String form : stems(first).subList(0, Math.min(2, stems(first).size()))) {
+      for (String last : List.of(seconds.getFirst(), seconds.getLast()).stream().distinct()
+          .toList()) {
+        String name = form + " " + last;
+        List<Person.Candidate> c = candidates(name);
+        Named named = new Named(name, c);
+        if (named.exact() || (cued && !c.isEmpty()
+            && c.getFirst().nameScore() >= FULL_NAME_SCORE)) {
+          return Optional.of(named);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a contact's name is a plausible typo of {@code said}: close by the back end's
+   * transliteration-aware skeletons, or one letter away from one of its names in the same script.
+   */
+  static boolean typo(String said, Person.Candidate c) {
+    if (c.nameScore() >= 0.85) {
+      return true;
+    }
+    String q = RequestWords.fold(said);
+    List<String> names = new ArrayList<>(c.otherNames());
+    names.add(c.name());
+    for (String name : names) {
+      for (String w : RequestWords.fold(name).split("\\s+")) {
+        if (RequestWords.hebrew(w) == RequestWords.hebrew(q) && w.length() >= 2
+            && editDistance(q, w) <= (q.length() >= 6 ? 2 : 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private boolean exactPerson(RequestWords.Word word) {
+    return new Named(word.raw(), candidates(stems(word).getFirst())).exact();
+  }
+
+  private boolean isProjectOrOrg(RequestWords.Word word, List<Named> found) {
+    return organization(word, found).isPresent() || project(word).isPresent();
+  }
+
+  /** The word (or a form without prefixes) as an organisation of one of the people named. */
+  private static Optional<String> organization(RequestWords.Word word, List<Named> found) {
+    for (String form : stems(word)) {
+      String folded = RequestWords.fold(form);
+      if (folded.length() < 3) {
+        continue;
+      }
+      for (Named n : found) {
+        for (Person.Candidate c : n.candidates()) {
+          for (String w : (c.organization() + " " + c.email().replace('@', ' ').replace('.', ' '))
+              .split("\\s+")) {
+            if (!w.isBlank() && RequestWords.fold(w).equals(folded)) {
+              return Optional.of(form);
+            }
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<Project> project(RequestWords.Word word) {
@@ -143,33 +287,36 @@ final class EntityFinder {
     return Optional.empty();
   }
 
-  private Optional<Person> person(String name, List<String> context, double minScore) {
-    String key = name + "|" + context;
-    Optional<Person> cached = people.get(key);
+  /** The contacts whose names match {@code name}, best first, with name scores (no context). */
+  List<Person.Candidate> candidates(String name) {
+    List<Person.Candidate> cached = people.get(name);
     if (cached == null) {
-      cached = lookUp(name, context);
-      people.put(key, cached);
+      cached = lookUp(name);
+      people.put(name, cached);
     }
-    return cached.filter(p -> p.best().score() >= minScore);
+    return cached;
   }
 
-  private Optional<Person> lookUp(String name, List<String> context) {
+  private List<Person.Candidate> lookUp(String name) {
     ObjectNode input = Json.object().put("name", name).put("limit", CONTACT_LIMIT);
-    if (!context.isEmpty()) {
-      var array = input.putArray("context");
-      context.forEach(array::add);
-    }
     JsonNode out = tools.call(CatalogTools.CONTACTS, input).orElse(null);
-    if (out == null || out.path("matches").isEmpty()) {
-      return Optional.empty();
+    if (out == null) {
+      return List.of();
     }
     List<Person.Candidate> candidates = new ArrayList<>();
     for (JsonNode m : out.path("matches")) {
+      List<String> other = new ArrayList<>();
+      m.path("otherNames").forEach(o -> other.add(o.asString("")));
       candidates.add(new Person.Candidate(m.path("name").asString(""),
           m.path("email").asString(""), m.path("organization").asString(""),
-          m.path("score").asDouble(0)));
+          Math.min(1.0, m.path("score").asDouble(0) / NAME_SHARE + 1e-9), other, ""));
     }
-    return Optional.of(new Person(name, candidates, out.path("ambiguous").asBoolean(false)));
+    return candidates;
+  }
+
+  /** The workspace's folders (projects), read once. */
+  List<String> projectFolders() {
+    return folders();
   }
 
   private List<String> folders() {

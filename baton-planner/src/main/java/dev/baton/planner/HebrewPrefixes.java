@@ -30,7 +30,8 @@ final class HebrewPrefixes {
       if (rest.startsWith("-") || rest.startsWith("־")) {
         rest = rest.substring(1);
       }
-      if (rest.length() >= MIN_STEM) {
+      if (rest.length() >= MIN_STEM || (!rest.isEmpty() && rest.chars().allMatch(Character::isDigit))) {
+        // why: "ב-9" is "at 9": a number keeps its one digit
         forms.add(rest);
       }
     }

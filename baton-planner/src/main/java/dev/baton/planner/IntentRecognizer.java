@@ -21,12 +21,18 @@ final class IntentRecognizer {
 
   /** What an entry signals beyond an intent. */
   enum Cue {
-    INTENT, FIND, DOCUMENT, ONE_DOCUMENT, AGENDA, PERSON_NEXT, FILLER
+    INTENT, FIND, DOCUMENT, ONE_DOCUMENT, AGENDA, PERSON_NEXT, FILLER, FREE_WORD, BUSY_WORD,
+    DETAILS, UNSUPPORTED
   }
 
   /** The outcome: intents by strength, flags, and the words used up. */
   record Recognized(Set<Intent> strong, Set<Intent> weak, boolean findVerb, boolean oneDocument,
-      boolean agenda, Set<Integer> personCues, Set<Integer> used) {}
+      boolean agenda, Set<Integer> personCues, Set<Integer> used, boolean freeWord,
+      boolean busyWord, boolean ownerCue, boolean unsupported) {}
+
+  /** Words by which the person speaks of themself ("my calendar", "מה יש לי"). */
+  private static final Set<String> OWNER = Set.of("i", "me", "my", "mine", "לי", "אצלי", "שלי",
+      "אני", "i'm", "im");
 
   // why: declared before LEXICON, which fills it while it is built
   private static final Map<Phrase, Set<Intent>> INTENTS = new LinkedHashMap<>();
@@ -42,6 +48,10 @@ final class IntentRecognizer {
     boolean find = false;
     boolean one = false;
     boolean agenda = false;
+    boolean free = false;
+    boolean busy = false;
+    boolean unsupported = false;
+    boolean owner = words.words().stream().anyMatch(w -> OWNER.contains(w.folded()));
     for (int i = 0; i < words.size(); i++) {
       for (Entry e : LEXICON) {
         int n = e.phrase().matchAt(words, i, used);
@@ -65,12 +75,23 @@ final class IntentRecognizer {
           }
           case PERSON_NEXT -> personCues.add(i + n);
           case FILLER -> { }
+          case FREE_WORD -> {
+            strong.add(Intent.FREE_BUSY);
+            free = true;
+          }
+          case BUSY_WORD -> {
+            strong.add(Intent.FREE_BUSY);
+            busy = true;
+          }
+          case DETAILS -> weak.add(Intent.FIND_PERSON);
+          case UNSUPPORTED -> unsupported = true;
         }
         i += n - 1;
         break;
       }
     }
-    return new Recognized(strong, weak, find, one, agenda, personCues, used);
+    return new Recognized(strong, weak, find, one, agenda, personCues, used, free, busy, owner,
+        unsupported);
   }
 
   private static List<Entry> lexicon() {
@@ -82,7 +103,9 @@ final class IntentRecognizer {
         "עבור על", "תסתכל על");
     intent(all, true, List.of(Intent.SEARCH, Intent.SUMMARIZE), "what we did", "what did we do",
         "what have we done", "what was done", "what happened", "what we have done",
-        "מה עשינו", "מה נעשה", "מה קרה", "מה היה", "מה התקדם");
+        "מה עשינו", "מה נעשה", "מה קרה", "מה היה", "מה התקדם", "what we wrote",
+        "what did we write", "what was written", "what we've written", "what we have written",
+        "מה כתבנו", "מה נכתב", "מה שכתבנו", "מה שנכתב");
     intent(all, true, List.of(Intent.SUMMARIZE), "summarize", "summarise", "summary",
         "summaries", "sum up", "recap", "overview", "decisions", "open items", "action items",
         "key points", "what was decided", "what did we decide", "סכם", "תסכם", "לסכם", "סכמי",
@@ -95,21 +118,30 @@ final class IntentRecognizer {
         "free slot", "time slot", "a slot", "free time", "a good time", "when can we meet",
         "when can i meet", "מצא זמן", "תמצא זמן", "למצוא זמן", "תמצאי זמן", "זמן פנוי",
         "חלון זמן", "מועד פנוי", "זמן משותף", "זמן לפגישה", "מתי אפשר להיפגש",
-        "מתי נוכל להיפגש", "מתי אפשר לקבוע");
+        "מתי נוכל להיפגש", "מתי אפשר לקבוע", "can we meet", "could we meet", "יכולים להיפגש",
+        "יכולות להיפגש", "נוכל להיפגש", "אפשר להיפגש", "free hour", "free hours", "free slots",
+        "open slot", "open slots", "שעה פנויה", "זמנים פנויים", "חלונות זמן");
     intent(all, true, List.of(Intent.CHECK_CONFLICTS), "conflict", "conflicts", "clash",
         "clashes", "overlap", "התנגשות", "התנגשויות", "מתנגש", "מתנגשת", "חפיפה");
     intent(all, true, List.of(Intent.FIND_PERSON), "contact details", "contact info", "contact",
         "phone number", "phone", "email address", "email", "e-mail", "who is", "איש קשר",
         "אנשי קשר", "פרטי קשר", "פרטי התקשרות", "מספר טלפון", "טלפון", "כתובת מייל", "מייל",
         "אימייל", "מי זה", "מי זו", "מי זאת");
-    intent(all, true, List.of(Intent.FREE_BUSY), "busy", "available", "availability", "free",
-        "calendar", "when is", "עסוק", "עסוקה", "עסוקים", "פנוי", "פנויה", "פנויים", "זמין",
-        "זמינה", "זמינות", "יומן", "לוח זמנים", "לו\"ז", "לוז");
+    intent(all, true, List.of(Intent.FREE_BUSY), "when is");
+    cue(all, Cue.FREE_WORD, "available", "availability", "free", "פנוי", "פנויה", "פנויים",
+        "פנויות", "זמין", "זמינה", "זמינים", "זמינות");
+    cue(all, Cue.BUSY_WORD, "busy", "calendar", "schedule for", "booked", "what do i have",
+        "what have i got", "what's on", "whats on", "עסוק", "עסוקה", "עסוקים", "יומן", "ביומן",
+        "לוח זמנים", "לו\"ז", "לוז", "תפוס", "תפוסה", "תפוסים", "מה יש לי", "מה יש לנו",
+        "מה קבוע לי", "מה קבוע");
     intent(all, true, List.of(Intent.SCHEDULE), "schedule", "book", "set up", "arrange",
         "invite", "plan a meeting", "קבע", "תקבע", "לקבוע", "קבעי", "תקבעי", "תזמן", "לתזמן",
         "תאם", "תתאם", "לתאם", "תזמין", "להזמין");
     intent(all, false, List.of(Intent.SCHEDULE), "meeting", "meet", "פגישה", "פגישת",
-        "להיפגש", "פגישות");
+        "להיפגש", "פגישות", "call", "שיחה", "שיחת");
+    cue(all, Cue.DETAILS, "details", "פרטים", "פרטי");
+    cue(all, Cue.UNSUPPORTED, "delete", "remove", "erase", "translate", "תמחק", "למחוק", "מחק",
+        "תמחקי", "תתרגם", "לתרגם", "תרגם", "תתרגמי");
     intent(all, true, List.of(Intent.WRITE), "write", "draft", "compose", "prepare",
         "put together", "כתוב", "תכתוב", "לכתוב", "כתבי", "תכתבי", "נסח", "תנסח", "לנסח", "הכן",
         "תכין", "להכין", "תכיני", "צור", "תיצור");
@@ -120,7 +152,7 @@ final class IntentRecognizer {
         "דו\"ח");
     cue(all, Cue.DOCUMENT, "documents", "docs", "files", "notes", "reports", "מסמכים", "מסמכי",
         "קבצים", "סיכומים", "דוחות");
-    cue(all, Cue.PERSON_NEXT, "with", "עם", "ועם");
+    cue(all, Cue.PERSON_NEXT, "with", "w", "עם", "ועם");
     cue(all, Cue.FILLER, "the", "a", "an", "to", "of", "in", "on", "at", "for", "and", "or",
         "me", "my", "us", "our", "we", "i", "you", "your", "please", "what", "that", "this", "it",
         "is", "are", "was", "were", "be", "about", "from", "all", "any", "some", "can", "could",
@@ -134,7 +166,8 @@ final class IntentRecognizer {
         "שלה", "אצל", "תוכל", "תוכלי", "רוצה", "צריך", "צריכה", "בין", "מול", "פרויקט",
         "הפרויקט", "בפרויקט", "צוות", "הצוות", "תן", "תני", "תגיד", "תראה", "הראה", "שלח",
         "תשלח", "ותשלח", "כמה", "האם", "מתי", "איפה", "when", "where", "which", "who", "did",
-        "everything", "הכל", "הכול", "דברים", "things");
+        "everything", "הכל", "הכול", "דברים", "things", "איתו", "איתה", "איתם", "איתי", "pls",
+        "plz", "u", "stuff", "hey", "היי");
     // why: longest phrases first, so "find a time" wins over "find" and "free slot" over "free"
     all.sort(Comparator.comparingInt((Entry e) -> e.phrase().words().size()).reversed());
     return List.copyOf(all);

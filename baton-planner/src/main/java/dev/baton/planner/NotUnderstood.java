@@ -43,6 +43,16 @@ final class NotUnderstood {
             + ". Say the full name or the project.");
   }
 
+  BatonException invalid(List<dev.baton.core.error.Problem> problems) {
+    String where = problems.stream().map(dev.baton.core.error.Problem::location).distinct()
+        .limit(3).collect(Collectors.joining(", "));
+    return fail("invalid-plan", hebrew
+        ? "לא הצלחתי להרכיב תוכנית תקינה לבקשה (" + where + "). נסח אותה אחרת או פרט יותר. "
+            + CAN_HE
+        : "I could not build a valid plan for this request (" + where + "). Put it another"
+            + " way or say more. " + CAN_EN);
+  }
+
   BatonException past(TimeWindow w) {
     return fail("past", hebrew
         ? "אי אפשר לקבוע פגישה בעבר (" + w.from() + "–" + w.to() + ")."

@@ -1,6 +1,8 @@
 package dev.baton.planner;
 
 import dev.baton.core.error.BatonException;
+import dev.baton.core.error.Problem;
+import dev.baton.core.feedback.ResolutionMemory;
 import dev.baton.core.plan.PlanValidator;
 import dev.baton.core.planning.PlanContext;
 import dev.baton.core.planning.PlanCost;
@@ -28,6 +30,21 @@ public final class OfflinePlanner implements Planner {
   /** The zone used when a caller has none: the project's home. */
   public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Jerusalem");
 
+  private final ResolutionMemory memory;
+
+  /** A planner that remembers nothing between requests. */
+  public OfflinePlanner() {
+    this(ResolutionMemory.NONE);
+  }
+
+  /**
+   * A planner that uses what people answered before (per the context's tenant) to decide whom a
+   * name means instead of asking again.
+   */
+  public OfflinePlanner(ResolutionMemory memory) {
+    this.memory = java.util.Objects.requireNonNull(memory, "memory");
+  }
+
   /**
    * @throws BatonException PLAN_NOT_UNDERSTOOD (in the request's language; details "language" and
    *     "reason") when nothing in the request can be planned, a person is unknown or ambiguous, or
@@ -49,15 +66,30 @@ public final class OfflinePlanner implements Planner {
     used.addAll(length.used());
     Optional<String> path = documentPath(words, used);
     CatalogTools tools = new CatalogTools(catalog);
+    EntityFinder finder = new EntityFinder(tools);
     EntityFinder.Found found = recognized.strong().isEmpty() && recognized.weak().isEmpty()
         && !recognized.findVerb()
         // why: with no task in the request there is nothing to look up; say so at once
         ? new EntityFinder.Found(Optional.empty(), List.of(), List.of(), leftovers(words, used))
-        : new EntityFinder(tools).find(words, used, recognized.personCues());
+        : finder.find(words, used, recognized.personCues());
     Understanding understanding = Understanding.compose(language, recognized, found,
         dates.windows(), length.minutes().orElse(MeetingLength.DEFAULT_MINUTES), path, today);
+    List<Person> people = new PersonResolver(tools, finder, memory, context.tenant(), language,
+        today).resolve(found.people(), found.project(), found.organizations(),
+        PersonResolver.purpose(understanding));
+    List<String> unknown = people.stream().filter(p -> p.kind() == Person.Kind.UNKNOWN)
+        .map(Person::said).toList();
+    if (!unknown.isEmpty() && !understanding.needsAddresses()) {
+      // why: an address can be asked for a meeting; a phone number nobody has cannot
+      throw new NotUnderstood(language).unknownPeople(unknown);
+    }
+    understanding = understanding.withPeople(people);
     PlanComposer.Composed composed = new PlanComposer(understanding, tools, today).compose();
-    new PlanValidator(catalog).check(composed.plan());
+    List<Problem> problems = new PlanValidator(catalog).validate(composed.plan());
+    if (!problems.isEmpty()) {
+      // why: a person never sees the planner's own invalid plan; they hear what it could not do
+      throw new NotUnderstood(language).invalid(problems);
+    }
     return new PlanProposal(composed.plan(), composed.reasons(), PlanCost.NONE, language);
   }
 

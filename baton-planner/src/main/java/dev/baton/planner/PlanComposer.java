@@ -3,6 +3,7 @@ package dev.baton.planner;
 import dev.baton.core.plan.Plan;
 import dev.baton.core.plan.Step;
 import dev.baton.core.plan.StepId;
+import dev.baton.core.json.Json;
 import dev.baton.core.plan.Title;
 import dev.baton.core.tool.Tool;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -29,6 +31,9 @@ final class PlanComposer {
   private final List<Step> steps = new ArrayList<>();
   private final List<ReferenceChooser.Source> sources = new ArrayList<>();
   private final Map<StepId, String> reasons = new LinkedHashMap<>();
+  /** Where each person's e-mail address will come from, in the order the request names them. */
+  private final List<JsonNode> addresses = new ArrayList<>();
+  private final String purpose;
 
   PlanComposer(Understanding u, CatalogTools tools, LocalDate today) {
     this.u = u;
@@ -36,12 +41,17 @@ final class PlanComposer {
     this.today = today;
     this.words = new Wording(u);
     this.ask = new NotUnderstood(u.language());
+    this.purpose = PersonResolver.purpose(u);
   }
 
   /** The plan and a reason per step. */
   record Composed(Plan plan, Map<StepId, String> reasons) {}
 
   Composed compose() {
+    if (u.askSubject()) {
+      add("subject", CatalogTools.ASK_FILL, literals().put("question", words.subjectQuestion())
+          .put("kind", "text"), words.subjectTitle(), words.subjectReason());
+    }
     if (u.has(Intent.SEARCH)) {
       search();
     }
@@ -52,7 +62,10 @@ final class PlanComposer {
       list();
     }
     if (u.has(Intent.SUMMARIZE)) {
-      add("analyze", CatalogTools.SUMMARIZE, literals().put("focus", words.focus()),
+      // why: the summary speaks the request's language (with a model; offline it quotes the
+      // documents as written)
+      add("analyze", CatalogTools.SUMMARIZE, literals().put("focus", words.focus())
+              .put("language", u.language()),
           words.summaryTitle(), words.summaryReason());
     }
     boolean needsAddresses = u.has(Intent.FREE_BUSY) || u.has(Intent.FIND_SLOT)
@@ -62,19 +75,21 @@ final class PlanComposer {
     }
     TimeWindow when = u.meeting().orElse(null);
     if (u.has(Intent.FREE_BUSY)) {
-      TimeWindow w = when != null ? when : new TimeWindow(today, today.plusDays(6), null,
-          new Title("בשבוע הקרוב", "in the coming week"));
-      add("busy", CatalogTools.FREE_BUSY, literals().put("from", w.from().toString())
-          .put("to", w.to().plusDays(1).toString()), words.freeBusyTitle(w),
-          words.freeBusyReason(w));
+      TimeWindow w = u.busy().orElse(when != null ? when : new TimeWindow(today,
+          today.plusDays(6), null, new Title("בשבוע הקרוב", "in the coming week")));
+      ObjectNode args = literals().put("from", w.from().toString())
+          .put("to", w.to().plusDays(1).toString());
+      args.set("people", u.ownerOnly() ? JsonNodeFactory.instance.arrayNode() : addresses());
+      add("busy", CatalogTools.FREE_BUSY, args, words.freeBusyTitle(w), words.freeBusyReason(w));
     }
     if (u.has(Intent.FIND_SLOT)) {
       slot(when);
     }
     if (u.has(Intent.CHECK_CONFLICTS)) {
       String start = start(when);
-      add("conflicts", CatalogTools.CONFLICTS, literals().put("start", start)
-          .put("durationMinutes", u.minutes()), words.conflictsTitle(start),
+      ObjectNode args = literals().put("start", start).put("durationMinutes", u.minutes());
+      args.set("attendees", addresses());
+      add("conflicts", CatalogTools.CONFLICTS, args, words.conflictsTitle(start),
           words.conflictsReason(start));
     }
     boolean reviewed = u.has(Intent.SUMMARIZE);
@@ -93,12 +108,15 @@ final class PlanComposer {
     terms.addAll(u.topics());
     ObjectNode args = literals();
     String query = String.join(" ", terms);
-    if (!query.isEmpty()) {
+    if (u.askSubject()) {
+      args.set("query", ref("subject", "/value"));
+    } else if (!query.isEmpty()) {
       args.put("query", query);
     }
     u.documents().ifPresent(w -> args.put("from", w.from().toString())
         .put("to", w.to().toString()));
-    add("search", CatalogTools.SEARCH, args, words.searchTitle(), words.searchReason(query));
+    add("search", CatalogTools.SEARCH, args, words.searchTitle(),
+        words.searchReason(u.askSubject() ? words.pick("התשובה שלך", "your answer") : query));
   }
 
   private void list() {
@@ -111,17 +129,54 @@ final class PlanComposer {
   }
 
   private void contacts(boolean needsAddresses) {
-    int n = 0;
+    int found = 0;
+    int chosen = 0;
+    int filled = 0;
     for (Person p : u.people()) {
-      ObjectNode args = literals().put("name", p.said());
-      if (u.project().isPresent()) {
-        ArrayNode context = args.putArray("context");
-        u.project().get().names().forEach(context::add);
+      switch (p.kind()) {
+        case RESOLVED -> {
+          ObjectNode args = literals().put("name", p.said());
+          if (!p.context().isEmpty()) {
+            ArrayNode context = args.putArray("context");
+            p.context().forEach(context::add);
+          }
+          String id = ++found == 1 ? "contact" : "contact" + found;
+          add(id, CatalogTools.CONTACTS, args, words.contactTitle(p),
+              words.contactReason(p, needsAddresses ? words.needAddress()
+                  : words.askedForContact()));
+          addresses.add(ref(id, "/matches/0/email"));
+        }
+        case CHOOSE -> {
+          ObjectNode args = literals().put("question", words.chooseQuestion(p))
+              .put("name", Person.key(p.said())).put("purpose", purpose);
+          ArrayNode candidates = args.putArray("candidates");
+          for (Person.Candidate c : p.matches()) {
+            candidates.addObject().put("value", c.email()).put("label", c.described())
+                .put("reason", c.reason());
+          }
+          String id = ++chosen == 1 ? "who" : "who" + chosen;
+          add(id, CatalogTools.ASK_CHOOSE, args, words.chooseTitle(p), words.chooseReason(p));
+          addresses.add(ref(id, "/value"));
+        }
+        case UNKNOWN -> {
+          ObjectNode args = literals().put("question", words.fillQuestion(p)).put("kind", "email");
+          String id = ++filled == 1 ? "address" : "address" + filled;
+          add(id, CatalogTools.ASK_FILL, args, words.fillTitle(p), words.fillReason(p));
+          addresses.add(ref(id, "/value"));
+        }
       }
-      String id = ++n == 1 ? "contact" : "contact" + n;
-      add(id, CatalogTools.CONTACTS, args, words.contactTitle(p),
-          words.contactReason(p, needsAddresses ? words.needAddress() : words.askedForContact()));
     }
+  }
+
+  /** The people's addresses, as references to the steps that will know them. */
+  private ArrayNode addresses() {
+    ArrayNode out = JsonNodeFactory.instance.arrayNode();
+    addresses.forEach(out::add);
+    return out;
+  }
+
+  private static ObjectNode ref(String step, String pointer) {
+    return Json.object().put(dev.baton.core.plan.StepRef.KEY, step + "#" + pointer);
   }
 
   private void slot(TimeWindow when) {
@@ -131,6 +186,7 @@ final class PlanComposer {
     ObjectNode args = literals().put("durationMinutes", u.minutes())
         .put("notBefore", from.toString())
         .put("withinDays", (int) java.time.temporal.ChronoUnit.DAYS.between(from, w.to()) + 1);
+    args.set("attendees", addresses());
     add("slot", CatalogTools.FIND_SLOT, args, words.slotTitle(), words.slotReason(w));
   }
 
@@ -144,9 +200,10 @@ final class PlanComposer {
     } else {
       said = u.has(Intent.FIND_SLOT) ? words.whenFound() : words.whenFirstFree();
     }
-    if (u.people().isEmpty()) {
-      // why: a meeting needs its attendees listed even when only the owner attends
-      args.putArray("attendees");
+    if (!u.has(Intent.FIND_SLOT)) {
+      // why: with a slot found first, the attendees come from it; else from the people (an empty
+      // list when only the owner attends)
+      args.set("attendees", addresses());
     }
     ArrayNode agenda = args.putArray("agenda");
     words.meetingAgenda(reviewed).forEach(agenda::add);

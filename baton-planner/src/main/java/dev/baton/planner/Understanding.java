@@ -13,13 +13,26 @@ import java.util.Set;
  * document to be a meeting agenda; {@code path} is a file name the request gave for it.
  */
 record Understanding(String language, Set<Intent> intents, Optional<TimeWindow> documents,
-    Optional<TimeWindow> meeting, int minutes, Optional<Project> project, List<Person> people, List<String> topics,
-    boolean agenda, Optional<String> path) {
+    Optional<TimeWindow> meeting, int minutes, Optional<Project> project, List<Person> people,
+    List<String> topics, boolean agenda, Optional<String> path, Optional<TimeWindow> busy,
+    boolean ownerOnly, boolean askSubject) {
 
   Understanding {
     intents = Set.copyOf(intents);
     people = List.copyOf(people);
     topics = List.copyOf(topics);
+  }
+
+  /** The same, with the people resolved. */
+  Understanding withPeople(List<Person> resolved) {
+    return new Understanding(language, intents, documents, meeting, minutes, project, resolved,
+        topics, agenda, path, busy, ownerOnly, askSubject);
+  }
+
+  /** Whether the plan needs people's e-mail addresses (to meet them or weigh their calendars). */
+  boolean needsAddresses() {
+    return has(Intent.FREE_BUSY) || has(Intent.FIND_SLOT) || has(Intent.CHECK_CONFLICTS)
+        || has(Intent.SCHEDULE);
   }
 
   boolean has(Intent intent) {
@@ -38,10 +51,29 @@ record Understanding(String language, Set<Intent> intents, Optional<TimeWindow> 
     Set<Intent> in = EnumSet.noneOf(Intent.class);
     in.addAll(r.strong());
     boolean mentionsThings = found.project().isPresent() || !found.topics().isEmpty();
+    if (r.unsupported()) {
+      throw ask.nothing(found.topics());
+    }
+    if (r.weak().contains(Intent.FIND_PERSON) && !found.people().isEmpty()) {
+      in.add(Intent.FIND_PERSON);
+    }
     if (r.findVerb() && !in.contains(Intent.FIND_SLOT) && !in.contains(Intent.FIND_PERSON)) {
       // why: "find" takes its meaning from its object: people alone, or documents
       in.add(!found.people().isEmpty() && !mentionsThings && !r.weak().contains(Intent.SEARCH)
           ? Intent.FIND_PERSON : Intent.SEARCH);
+    } else if (r.findVerb() && in.contains(Intent.FIND_PERSON) && mentionsThings
+        && !in.contains(Intent.SUMMARIZE)) {
+      // why: "find Dana's phone and the budget files": both halves
+      in.add(Intent.SEARCH);
+    }
+    if (in.contains(Intent.SCHEDULE) && found.people().isEmpty()
+        && !r.weak().contains(Intent.SCHEDULE)) {
+      // why: "book a hotel", "order a taxi": a verb that schedules, with nobody to meet and no
+      // meeting, is not a meeting at all
+      in.remove(Intent.SCHEDULE);
+      if (in.isEmpty()) {
+        throw ask.nothing(found.topics());
+      }
     }
     if (r.weak().contains(Intent.SEARCH) && in.isEmpty()) {
       in.add(Intent.SEARCH);
@@ -63,21 +95,22 @@ record Understanding(String language, Set<Intent> intents, Optional<TimeWindow> 
     if (in.isEmpty()) {
       throw ask.nothing(found.topics());
     }
-    if (!found.unknownPeople().isEmpty()) {
-      throw ask.unknownPeople(found.unknownPeople());
-    }
-    for (Person p : found.people()) {
-      if (p.ambiguous()) {
-        throw ask.ambiguous(p);
-      }
-    }
     Optional<TimeWindow> documents = Optional.empty();
     Optional<TimeWindow> window = Optional.empty();
     boolean reads = in.contains(Intent.SEARCH) || in.contains(Intent.SUMMARIZE)
         || in.contains(Intent.READ) || in.contains(Intent.LIST) || in.contains(Intent.WRITE);
     boolean meets = in.contains(Intent.SCHEDULE) || in.contains(Intent.FIND_SLOT)
         || in.contains(Intent.FREE_BUSY) || in.contains(Intent.CHECK_CONFLICTS);
+    Optional<TimeWindow> busy = Optional.empty();
+    boolean bothCalendarQuestions = in.contains(Intent.FREE_BUSY) && in.contains(Intent.FIND_SLOT)
+        && r.busyWord();
     for (TimeWindow w : windows) {
+      if (bothCalendarQuestions && busy.isEmpty() && window.isEmpty() && documents.isEmpty()
+          && !(w.to().isBefore(today))) {
+        // why: "what do I have tomorrow and when is Noa free next week": one window each
+        busy = Optional.of(w);
+        continue;
+      }
       // why: with both reading and meeting in one request, the past is what was done and the
       // future is when to meet
       boolean past = w.to().isBefore(today) || (w.from().isBefore(today) && w.at() == null);
@@ -96,12 +129,18 @@ record Understanding(String language, Set<Intent> intents, Optional<TimeWindow> 
       in.remove(Intent.CHECK_CONFLICTS);
       in.add(Intent.FREE_BUSY);
     }
-    if (in.contains(Intent.FIND_SLOT)) {
+    if (in.contains(Intent.FREE_BUSY) && r.freeWord() && !r.busyWord()) {
+      // why: asked when someone is free, the answer is free time, not their busy times
+      in.remove(Intent.FREE_BUSY);
+      in.add(Intent.FIND_SLOT);
+    }
+    if (in.contains(Intent.FIND_SLOT) && busy.isEmpty()) {
       // why: finding a free slot already weighs everyone's busy times
       in.remove(Intent.FREE_BUSY);
     }
-    if (in.contains(Intent.SCHEDULE) && window.isPresent() && !timed) {
-      // why: a day or a range without an hour needs a free slot found in it first
+    if (in.contains(Intent.SCHEDULE) && !timed) {
+      // why: a day, a range or no time at all: the free slot is found first, so the approval
+      // shows when the meeting will be
       in.add(Intent.FIND_SLOT);
     }
     if ((in.contains(Intent.SCHEDULE) || in.contains(Intent.FIND_SLOT)
@@ -115,9 +154,6 @@ record Understanding(String language, Set<Intent> intents, Optional<TimeWindow> 
     }
     if (in.contains(Intent.WRITE) && !in.contains(Intent.SUMMARIZE)
         && !in.contains(Intent.SCHEDULE)) {
-      if (!mentionsThings && documents.isEmpty()) {
-        throw ask.documentContent();
-      }
       in.add(Intent.SUMMARIZE);
     }
     if (in.contains(Intent.SUMMARIZE) || in.contains(Intent.READ)) {
@@ -129,9 +165,11 @@ record Understanding(String language, Set<Intent> intents, Optional<TimeWindow> 
     if (in.contains(Intent.FIND_PERSON) && found.people().isEmpty()) {
       throw ask.whom();
     }
+    boolean askSubject = in.contains(Intent.WRITE) && !in.contains(Intent.SCHEDULE)
+        && !mentionsThings && documents.isEmpty() && path.isEmpty();
     boolean agenda = r.agenda() || (in.contains(Intent.WRITE) && in.contains(Intent.SCHEDULE));
     return new Understanding(language, in, documents, window, minutes, found.project(),
-        found.people(),
-        found.topics(), agenda, path);
+        List.of(), found.topics(), agenda, path, busy, r.ownerCue() || found.people().isEmpty(),
+        askSubject);
   }
 }

@@ -9,9 +9,6 @@ import java.util.stream.Collectors;
  * and section headings in the request's language. Pure.
  */
 final class Wording {
-  /** Other matches this close to the best are named in the reason. */
-  private static final double CLOSE = 0.2;
-
   private final Understanding u;
   private final boolean hebrew;
 
@@ -36,7 +33,7 @@ final class Wording {
 
   private String people(String language) {
     return u.people().stream().map(p -> Languages.HEBREW.equals(language)
-        || !RequestWords.hebrew(p.best().name()) ? p.best().name() : p.said())
+        || !RequestWords.hebrew(p.shown()) ? p.shown() : p.said())
         .collect(Collectors.joining(Languages.HEBREW.equals(language) ? " ו" : " and "));
   }
 
@@ -74,7 +71,7 @@ final class Wording {
   }
 
   Title contactTitle(Person p) {
-    String en = RequestWords.hebrew(p.best().name()) ? p.said() : p.best().name();
+    String en = RequestWords.hebrew(p.shown()) ? p.said() : p.shown();
     return new Title("איתור " + p.said() + " באנשי הקשר", "Find " + en + " in the contacts");
   }
 
@@ -175,13 +172,63 @@ final class Wording {
   }
 
   String contactReason(Person p, String need) {
-    List<Person.Candidate> close = p.matches().stream().skip(1)
-        .filter(c -> c.score() >= p.best().score() - CLOSE).limit(3).toList();
-    String also = close.isEmpty() ? "" : pick(" (נמצאו גם: ", " (also found: ")
-        + close.stream().map(Person.Candidate::described).collect(Collectors.joining(", "))
-        + pick("; נבחר המתאים ביותר)", "; the best match is used)");
-    return pick("„" + p.said() + "” הוא " + p.best().described() + also + "; " + need + ".",
-        "\"" + p.said() + "\" is " + p.best().described() + also + "; " + need + ".");
+    return pick("„" + p.said() + "” הוא " + p.evidence() + "; " + need + ".",
+        "\"" + p.said() + "\" is " + p.evidence() + "; " + need + ".");
+  }
+
+  // --- clarifying questions
+
+  String chooseQuestion(Person p) {
+    return u.has(Intent.SCHEDULE) || u.has(Intent.FIND_SLOT) || u.has(Intent.FREE_BUSY)
+        || u.has(Intent.CHECK_CONFLICTS)
+        ? pick("לאיזה " + p.said() + " התכוונת? (לפגישה)", "Which " + p.said()
+            + " do you mean? (for the meeting)")
+        : pick("לאיזה " + p.said() + " התכוונת?", "Which " + p.said() + " do you mean?");
+  }
+
+  Title chooseTitle(Person p) {
+    return new Title("שאלה: לאיזה " + p.said() + " התכוונת", "Ask which " + p.said()
+        + " is meant");
+  }
+
+  String chooseReason(Person p) {
+    String options = p.matches().stream().map(c -> c.described()
+        + (c.reason().isBlank() ? "" : " – " + c.reason()))
+        .collect(Collectors.joining("; "));
+    return pick("„" + p.said() + "” יכול להיות כמה אנשים, וההקשר לא מכריע: " + options
+        + ". שואל אותך; התשובה תיזכר לבקשות דומות.",
+        "\"" + p.said() + "\" may be several people and the context does not decide: " + options
+            + ". Asking you; the answer is remembered for similar requests.");
+  }
+
+  String fillQuestion(Person p) {
+    return pick("מה כתובת המייל של " + p.said() + "?", "What is " + p.said()
+        + "'s e-mail address?");
+  }
+
+  Title fillTitle(Person p) {
+    return new Title("שאלה: המייל של " + p.said(), "Ask for " + p.said() + "'s e-mail address");
+  }
+
+  String fillReason(Person p) {
+    return pick("„" + p.said() + "” לא נמצא באנשי הקשר ואין שם דומה: שואל את הכתובת במקום לוותר.",
+        "\"" + p.said() + "\" is not in the contacts, nor anyone with a similar name: asking for the"
+            + " address instead of giving up.");
+  }
+
+  String subjectQuestion() {
+    return pick("על מה המסמך? (פרויקט, נושא או תקופה)",
+        "What should the document be about? (a project, a subject or a period)");
+  }
+
+  Title subjectTitle() {
+    return new Title("שאלה: על מה המסמך", "Ask what the document is about");
+  }
+
+  String subjectReason() {
+    return pick("ביקשת מסמך בלי לומר על מה: שואל, ואז מחפש ומסכם לפי התשובה.",
+        "You asked for a document without saying what about: asking, then searching and"
+            + " summarising by the answer.");
   }
 
   String needAddress() {

@@ -2,6 +2,8 @@ package dev.baton.tools;
 
 import dev.baton.core.tool.Tool;
 import dev.baton.tools.analysis.AnalyzeTool;
+import dev.baton.tools.ask.AskChooseTool;
+import dev.baton.tools.ask.AskFillTool;
 import dev.baton.tools.analysis.TextModel;
 import dev.baton.tools.calendar.CalDavCalendarBackend;
 import dev.baton.tools.calendar.CalendarAgent;
@@ -55,7 +57,9 @@ public final class BuiltInAgents {
         new FindSlotTool(calendar),
         new CheckConflictsTool(calendar),
         new CreateEventTool(calendar),
-        new WriteDocumentTool(workspace));
+        new WriteDocumentTool(workspace),
+        new AskChooseTool(),
+        new AskFillTool());
   }
 
   static CalendarBackend calendarBackend(AgentsConfig config, Workspace workspace) {

@@ -437,7 +437,7 @@ final class ExecutionActor {
     }
     try {
       PlanContext context = new PlanContext(engine.time().instant(), planning.zone(), null,
-          engine.examples(tenant, p.request()));
+          engine.examples(tenant, p.request()), tenant);
       PlanProposal proposal = planning.planner().plan(p.request(), engine.catalog(), context);
       new dev.baton.core.plan.PlanValidator(engine.catalog()).check(proposal.plan());
       return new Input.Planned(proposal, null);

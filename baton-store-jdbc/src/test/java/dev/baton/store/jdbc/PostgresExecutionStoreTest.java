@@ -12,7 +12,7 @@ class PostgresExecutionStoreTest extends JdbcExecutionStoreContract {
   private static final String SCHEMA = TestPostgres.newSchema(PostgresExecutionStoreTest.class);
   private static final List<String> TABLES_CHILDREN_FIRST =
       List.of("feedback", "events", "questions", "approvals", "plan_versions", "executions",
-          "processes", "cache", "tool_allowances");
+          "processes", "cache", "resolutions", "tool_allowances");
 
   @BeforeAll
   static void requireServer() {

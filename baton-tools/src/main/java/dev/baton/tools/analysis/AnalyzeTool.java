@@ -34,8 +34,21 @@ public final class AnalyzeTool extends TypedTool<AnalyzeTool.Input, Analysis> {
   /**
    * @param paths workspace-relative documents, e.g. the paths found by files.search
    * @param focus words saying what matters (optional; passed to the model)
+   * @param language the language to summarise in (he, en), the request's; absent: the
+   *     documents' own. Offline, sentences are quoted from the documents in their own language
    */
-  public record Input(List<String> paths, Optional<String> focus) {}
+  public record Input(List<String> paths, Optional<String> focus, Optional<String> language) {}
+
+  /** The model's instructions for a summary in the request's language. */
+  static String inLanguage(String language) {
+    String name = switch (language.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "he", "iw", "hebrew" -> "Hebrew";
+      case "en", "english" -> "English";
+      default -> null;
+    };
+    return name == null ? INSTRUCTIONS : "Summarise these documents in three sentences, in "
+        + name + " (names and quoted phrases may stay as written). Answer with the summary only.";
+  }
 
   @Override
   protected Analysis run(Input in, ToolContext ctx) throws InterruptedException {
@@ -53,7 +66,8 @@ public final class AnalyzeTool extends TypedTool<AnalyzeTool.Input, Analysis> {
     for (var s : sources) {
       all.append("=== ").append(s.path()).append('\n').append(s.text()).append("\n\n");
     }
-    String instructions = INSTRUCTIONS + in.focus().map(f -> " Focus on: " + f).orElse("");
+    String instructions = in.language().map(AnalyzeTool::inLanguage).orElse(INSTRUCTIONS)
+        + in.focus().map(f -> " Focus on: " + f).orElse("");
     Optional<String> summary = model.complete(instructions, all.toString(), ctx);
     if (summary.isEmpty() || summary.get().isBlank()) {
       return found;

@@ -32,6 +32,8 @@ final class DocxRenderer {
           paragraph(d, (i + 1) + ". " + s.items().get(i), 11, false);
         }
       }
+      // why: marked as Baton's, so a search for what people did leaves it out (see BatonOutput)
+      paragraph(d, dev.baton.tools.files.BatonOutput.MARKER, 7, false);
       d.write(out);
       return out.toByteArray();
     }

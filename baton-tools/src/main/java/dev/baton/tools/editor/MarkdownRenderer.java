@@ -17,6 +17,8 @@ final class MarkdownRenderer {
       }
       sb.append('\n');
     }
+    // why: marked as Baton's, so a search for what people did leaves it out (see BatonOutput)
+    sb.append("<!-- ").append(dev.baton.tools.files.BatonOutput.MARKER).append(" -->\n");
     return sb.toString();
   }
 }

@@ -19,9 +19,18 @@ public interface Drive {
   /** The text of a document. */
   Text read(String path);
 
-  /** A search: words in either language, an optional date range (inclusive) and folder. */
+  /**
+   * A search: words in either language, an optional date range (inclusive) and folder; Baton's
+   * own outputs (see {@link BatonOutput}) only when {@code includeOwn}.
+   */
   record Search(String words, Optional<LocalDate> from, Optional<LocalDate> to,
-      Optional<String> folder, int limit) {}
+      Optional<String> folder, int limit, boolean includeOwn) {
+    /** A search of people's documents only. */
+    public Search(String words, Optional<LocalDate> from, Optional<LocalDate> to,
+        Optional<String> folder, int limit) {
+      this(words, from, to, folder, limit, false);
+    }
+  }
 
   /** A found document; {@code date} is ISO, {@code snippet} a line around the first match. */
   record Hit(String path, String title, String date, String snippet, double score) {}

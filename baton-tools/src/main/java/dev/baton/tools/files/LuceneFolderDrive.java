@@ -119,6 +119,10 @@ public final class LuceneFolderDrive implements Drive, Closeable {
         b.add(new TermQuery(new Term(WorkspaceIndex.FOLDER, folder)), BooleanClause.Occur.FILTER);
       }
     }
+    if (!q.includeOwn()) {
+      // why: "what did we do" is people's work; Baton's own agendas and summaries are not
+      b.add(new TermQuery(new Term(WorkspaceIndex.OWN, "yes")), BooleanClause.Occur.MUST_NOT);
+    }
     Query query = b.build();
     try {
       return index().search(searcher -> {

@@ -29,9 +29,11 @@ public final class SearchFilesTool extends TypedTool<SearchFilesTool.Input, Sear
    * @param to last day (ISO date, inclusive)
    * @param folder a workspace-relative folder to search in
    * @param limit most hits to return; 20 if absent
+   * @param includeOwn also documents Baton wrote (agendas, summaries); false if absent, so what
+   *     people did is not mixed with Baton's own output
    */
   public record Input(Optional<String> query, Optional<String> from, Optional<String> to,
-      Optional<String> folder, Optional<Integer> limit) {}
+      Optional<String> folder, Optional<Integer> limit, Optional<Boolean> includeOwn) {}
 
   /** The hits, best first, and their paths alone (handy as input for the next step). */
   public record Output(List<Drive.Hit> hits, List<String> paths) {}
@@ -40,7 +42,7 @@ public final class SearchFilesTool extends TypedTool<SearchFilesTool.Input, Sear
   protected Output run(Input in, ToolContext ctx) {
     int limit = Math.min(MAX_LIMIT, Math.max(1, in.limit().orElse(DEFAULT_LIMIT)));
     var hits = drive.search(new Drive.Search(in.query().orElse(""), date(in.from(), "from"),
-        date(in.to(), "to"), in.folder(), limit));
+        date(in.to(), "to"), in.folder(), limit, in.includeOwn().orElse(false)));
     ctx.log().info("found " + hits.size() + " files");
     return new Output(hits, hits.stream().map(Drive.Hit::path).toList());
   }

@@ -88,6 +88,8 @@ final class WorkspaceIndex implements Closeable {
   static final String DAY = "day";
   static final String STAMP = "stamp";
   static final String ERROR = "error";
+  /** "yes" on a document Baton wrote (see {@link BatonOutput}). */
+  static final String OWN = "own";
   /** Path and stamp again as doc values: read at start without decompressing the texts. */
   static final String PATH_VALUE = "path_dv";
   static final String STAMP_VALUE = "stamp_dv";
@@ -488,6 +490,7 @@ final class WorkspaceIndex implements Closeable {
     }
     doc.add(new TextField(TITLE, title(text, f.file()), Field.Store.YES));
     doc.add(new TextField(BODY, text, Field.Store.YES));
+    doc.add(new StringField(OWN, BatonOutput.marked(text) ? "yes" : "no", Field.Store.NO));
     doc.add(new LongPoint(DAY, day.toEpochDay()));
     doc.add(new StoredField(DAY, day.toEpochDay()));
     doc.add(new NumericDocValuesField(DAY, day.toEpochDay()));
