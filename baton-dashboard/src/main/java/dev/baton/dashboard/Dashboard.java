@@ -89,7 +89,11 @@ public final class Dashboard {
   public interface Settings {
     record Key(String id, String name, String prefix, String role, Instant created) {}
 
-    record Webhook(String id, String url, String events) {}
+    /**
+     * A webhook as listed: its target, the event types it gets ({@code *} for all), and its
+     * latest delivery as "type: status" (empty before the first).
+     */
+    record Webhook(String id, String url, String events, String lastDelivery) {}
 
     List<Key> keys(String tenant);
 
@@ -104,6 +108,16 @@ public final class Dashboard {
     String addWebhook(String tenant, String url, String events);
 
     void deleteWebhook(String tenant, String id);
+
+    /** Queues a test delivery to the webhook; returns the delivery's id. */
+    default String testWebhook(String tenant, String id) {
+      throw new UnsupportedOperationException("webhooks are not offered by this server");
+    }
+
+    /** The event types a webhook can ask for, besides {@code *}. */
+    default List<String> eventTypes() {
+      return List.of();
+    }
 
     /** Whether webhooks can be managed here. */
     default boolean webhooks() {
@@ -183,6 +197,7 @@ public final class Dashboard {
     r.post("/ui/settings/keys/{id}/revoke", this::revokeKey);
     r.post("/ui/settings/webhooks", this::addWebhook);
     r.post("/ui/settings/webhooks/{id}/delete", this::deleteWebhook);
+    r.post("/ui/settings/webhooks/{id}/test", this::testWebhook);
     r.exception(DashboardError.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
   }
 
@@ -670,20 +685,51 @@ public final class Dashboard {
     require(ctx, user(ctx).canApprove());
     ApprovalId id = ApprovalId.of(ctx.pathParam("id"));
     ExecutionState state = load(ctx, id.execution().value());
-    String raw = Optional.ofNullable(ctx.formParam("answer")).orElse("").strip();
+    var question = state.questions().get(id);
+    if (question == null) {
+      throw new DashboardError(404, messages(ctx).t("error.notfound"));
+    }
     JsonNode value;
     try {
-      value = Json.mapper().readTree(raw);
-    } catch (RuntimeException notJson) {
-      value = Json.mapper().getNodeFactory().stringNode(raw);
-    }
-    try {
+      value = answerOf(question.input(), ctx.formParam("choice"), ctx.formParam("answer"));
       app.engine().answer(id, value, user(ctx).name());
     } catch (BatonException e) {
-      throw new DashboardError(422, e.getMessage());
+      throw new DashboardError(e.code() == ErrorCode.APPROVAL_ALREADY_DECIDED ? 409 : 422,
+          e.getMessage());
     }
     signal();
     backTo(ctx, "/ui/executions/" + state.id().value());
+  }
+
+  /**
+   * The answer a posted form gives to a question with {@code input}: a chosen candidate's number
+   * (from 1) answers with that candidate's value, so only what was offered can be chosen; typed
+   * text answers as the {@code value} (a JSON object, for questions that are not
+   * {@code ask.*}, as it is). The engine checks it against the tool's output schema.
+   *
+   * @throws BatonException APPROVAL_INVALID_EDIT for no answer or a number not offered
+   */
+  static JsonNode answerOf(JsonNode input, String choice, String typed) {
+    JsonNode candidates = input.path("candidates");
+    String chosen = choice == null ? "" : choice.strip();
+    if (!chosen.isEmpty()) {
+      int n = chosen.matches("\\d{1,4}") ? Integer.parseInt(chosen) : 0;
+      if (!candidates.isArray() || n < 1 || n > candidates.size()) {
+        throw BatonException.of(ErrorCode.APPROVAL_INVALID_EDIT, "no candidate " + chosen);
+      }
+      JsonNode c = candidates.get(n - 1);
+      ObjectNode answer = Json.object();
+      answer.set("value", c.isObject() && c.has("value") ? c.get("value") : c);
+      return answer;
+    }
+    String text = typed == null ? "" : typed.strip();
+    if (text.isEmpty()) {
+      throw BatonException.of(ErrorCode.APPROVAL_INVALID_EDIT, "an empty answer answers nothing");
+    }
+    if (text.startsWith("{")) {
+      return Json.parse(text, ErrorCode.APPROVAL_INVALID_EDIT, "The answer");
+    }
+    return Json.object().put("value", text);
   }
 
   private void feedback(Context ctx) {
@@ -924,6 +970,10 @@ public final class Dashboard {
     params.put("webhooks", settings != null && u.isAdmin() && settings.webhooks()
         ? settings.webhooks(u.tenant())
         : List.of());
+    params.put("eventTypes", settings != null && u.isAdmin() && settings.webhooks()
+        ? String.join(", ", settings.eventTypes())
+        : "");
+    params.put("tested", Optional.ofNullable(ctx.queryParam("tested")).orElse(""));
     render(ctx, "settings.jte", params);
   }
 
@@ -935,6 +985,8 @@ public final class Dashboard {
     params.put("page", page(ctx, "settings.title"));
     params.put("secretLabel", messages(ctx).t("settings.keys.shown.once"));
     params.put("secret", key);
+    // why: a secret shown once must not be kept by a cache or the browser's history
+    ctx.header("Cache-Control", "no-store");
     render(ctx, "shown-once.jte", params);
   }
 
@@ -945,7 +997,7 @@ public final class Dashboard {
   }
 
   private void addWebhook(Context ctx) {
-    require(ctx, user(ctx).isAdmin() && settings != null);
+    require(ctx, user(ctx).isAdmin() && settings != null && settings.webhooks());
     String secret;
     try {
       secret = settings.addWebhook(user(ctx).tenant(), ctx.formParam("url"),
@@ -957,12 +1009,30 @@ public final class Dashboard {
     params.put("page", page(ctx, "settings.title"));
     params.put("secretLabel", messages(ctx).t("settings.webhooks.secret"));
     params.put("secret", secret);
+    // why: a secret shown once must not be kept by a cache or the browser's history
+    ctx.header("Cache-Control", "no-store");
     render(ctx, "shown-once.jte", params);
   }
 
   private void deleteWebhook(Context ctx) {
-    require(ctx, user(ctx).isAdmin() && settings != null);
-    settings.deleteWebhook(user(ctx).tenant(), ctx.pathParam("id"));
-    ctx.redirect("/ui/settings", HttpStatus.SEE_OTHER);
+    require(ctx, user(ctx).isAdmin() && settings != null && settings.webhooks());
+    try {
+      settings.deleteWebhook(user(ctx).tenant(), ctx.pathParam("id"));
+    } catch (BatonException e) {
+      throw new DashboardError(404, messages(ctx).t("error.notfound"));
+    }
+    ctx.redirect("/ui/settings#webhooks", HttpStatus.SEE_OTHER);
+  }
+
+  private void testWebhook(Context ctx) {
+    require(ctx, user(ctx).isAdmin() && settings != null && settings.webhooks());
+    String hook = ctx.pathParam("id");
+    try {
+      settings.testWebhook(user(ctx).tenant(), hook);
+    } catch (BatonException e) {
+      throw new DashboardError(404, messages(ctx).t("error.notfound"));
+    }
+    ctx.redirect("/ui/settings?tested=" + java.net.URLEncoder.encode(hook,
+        StandardCharsets.UTF_8) + "#webhooks", HttpStatus.SEE_OTHER);
   }
 }

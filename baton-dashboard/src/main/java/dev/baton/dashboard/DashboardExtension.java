@@ -1,11 +1,14 @@
 package dev.baton.dashboard;
 
+import dev.baton.core.error.BatonException;
+import dev.baton.core.error.ErrorCode;
 import dev.baton.server.ServerContext;
 import dev.baton.server.ServerExtension;
 import dev.baton.server.auth.ApiKeys;
 import dev.baton.server.auth.Authenticator;
 import dev.baton.server.auth.Principal;
 import dev.baton.server.auth.Role;
+import dev.baton.server.webhook.Webhooks;
 import io.javalin.config.JavalinConfig;
 import java.net.URI;
 import java.time.Instant;
@@ -55,7 +58,8 @@ public final class DashboardExtension implements ServerExtension {
     Access.KeyCheck check = key -> keys.verify(key).filter(ApiKeys.KeyInfo::active)
         .map(k -> new Access.User(k.name() + " (" + k.id() + ")", k.tenant(),
             Access.Role.valueOf(k.role().name())));
-    dashboard = new Dashboard(context.app(), check, context.app().feedback(), new KeySettings(keys));
+    dashboard = new Dashboard(context.app(), check, context.app().feedback(), new ServerSettings(keys,
+        context));
     dashboard.configure(config);
   }
 
@@ -79,8 +83,13 @@ public final class DashboardExtension implements ServerExtension {
     }
   }
 
-  /** Keys from the server's key store; webhooks are not offered by this server yet. */
-  record KeySettings(ApiKeys keys) implements Dashboard.Settings {
+  /** Keys and webhooks from the server's stores; a test delivery through its outbox. */
+  record ServerSettings(ApiKeys keys, ServerContext context) implements Dashboard.Settings {
+    /** Event types a webhook may ask for: the engine's event kinds. */
+    static final List<String> EVENT_TYPES = java.util.Arrays.stream(
+        dev.baton.core.exec.Event.class.getPermittedSubclasses()).map(Class::getSimpleName)
+        .sorted().toList();
+
     @Override
     public List<Key> keys(String tenant) {
       return keys.list(tenant).stream().filter(ApiKeys.KeyInfo::active)
@@ -100,22 +109,68 @@ public final class DashboardExtension implements ServerExtension {
 
     @Override
     public boolean webhooks() {
-      return false;
+      return context.webhooks() != null && context.outbox() != null;
+    }
+
+    @Override
+    public List<String> eventTypes() {
+      return EVENT_TYPES;
     }
 
     @Override
     public List<Webhook> webhooks(String tenant) {
-      return List.of();
+      var hooks = context.webhooks();
+      return hooks.list(tenant).stream().filter(Webhooks.Webhook::active).map(h -> {
+        String last = hooks.deliveries(tenant, h.id(), 1).stream().findFirst()
+            .map(d -> d.eventType() + ": " + d.status()
+                + (d.lastStatus() == null ? "" : " (" + d.lastStatus() + ")"))
+            .orElse("");
+        return new Webhook(h.id(), h.url().toString(),
+            String.join(", ", new java.util.TreeSet<>(h.events())), last);
+      }).toList();
     }
 
+    /**
+     * Adds a webhook for the events after now: {@code events} is a list of event types separated
+     * by commas or spaces, empty (or {@code *}) for all.
+     *
+     * @throws BatonException REQUEST_INVALID for a malformed URL or an unknown event type;
+     *     WEBHOOK_TARGET_REFUSED for a target the server's guard refuses
+     */
     @Override
     public String addWebhook(String tenant, String url, String events) {
-      throw new UnsupportedOperationException("webhooks are not offered by this server yet");
+      URI uri;
+      try {
+        uri = new URI(url == null ? "" : url.strip());
+      } catch (java.net.URISyntaxException e) {
+        throw BatonException.of(ErrorCode.REQUEST_INVALID, "'" + url + "' is not a URL");
+      }
+      java.util.Set<String> wanted = new java.util.TreeSet<>();
+      for (String e : (events == null ? "" : events).split("[,\\s]+")) {
+        if (e.isEmpty()) {
+          continue;
+        }
+        if (!e.equals("*") && !EVENT_TYPES.contains(e)) {
+          throw BatonException.of(ErrorCode.REQUEST_INVALID, "unknown event type '" + e
+              + "'; one of " + String.join(", ", EVENT_TYPES) + ", or * for all");
+        }
+        wanted.add(e);
+      }
+      if (wanted.isEmpty() || wanted.contains("*")) {
+        wanted = java.util.Set.of("*");
+      }
+      return context.webhooks().create(tenant, uri, wanted, "added on the dashboard",
+          context.app().store().lastPosition()).secret();
     }
 
     @Override
     public void deleteWebhook(String tenant, String id) {
-      throw new UnsupportedOperationException("webhooks are not offered by this server yet");
+      context.webhooks().delete(tenant, id);
+    }
+
+    @Override
+    public String testWebhook(String tenant, String id) {
+      return context.outbox().test(context.webhooks().get(tenant, id));
     }
   }
 }

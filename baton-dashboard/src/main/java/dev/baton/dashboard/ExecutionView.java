@@ -46,9 +46,19 @@ public record ExecutionView(String id, String request, ExecutionStatus status, i
 
   /** A pending question: what is asked, candidates with reasons, or a value to fill. */
   public record QuestionCard(String id, String execution, String stepLabel, String prompt,
-      List<Candidate> candidates, String inputHtml) {}
+      List<Candidate> candidates, String kind, String inputHtml) {
+    /** The input type for a value to fill: e-mail, date, or text. */
+    public String inputType() {
+      return switch (kind) {
+        case "email" -> "email";
+        case "date" -> "date";
+        default -> "text";
+      };
+    }
+  }
 
-  public record Candidate(String value, String label, String reason) {}
+  /** A candidate as offered: {@code number} (from 1) is what the form posts back. */
+  public record Candidate(int number, String value, String label, String reason) {}
 
   /** What was done, for the result panel; parts are null when the plan did not do them. */
   public record Result(String meetingTitle, String meetingWhen, String meetingWith,
@@ -171,12 +181,12 @@ public record ExecutionView(String id, String request, ExecutionStatus status, i
       List<Candidate> candidates = new ArrayList<>();
       for (JsonNode c : q.input().path("candidates")) {
         JsonNode value = c.has("value") ? c.get("value") : c;
-        candidates.add(new Candidate(value.toString(), c.path("label").asString(
+        candidates.add(new Candidate(candidates.size() + 1, value.toString(), c.path("label").asString(
             value.isString() ? value.asString() : value.toString()), c.path("reason").asString("")));
       }
       questions.add(new QuestionCard(q.id().value(), state.id().value(),
           label(plan, q.step(), m), q.input().path("question").asString(""), candidates,
-          JsonView.html(q.input())));
+          q.input().path("kind").asString(""), JsonView.html(q.input())));
     }
     var usage = state.usage();
     BigDecimal cost = BigDecimal.ZERO;

@@ -546,6 +546,190 @@ class DashboardBrowserTest {
         .isEqualTo(dev.baton.core.exec.ExecutionStatus.CANCELLED);
   }
 
+  static final String MEET_YOAV = "תקבע פגישה עם יואב";
+
+  WebElement questionFor(String step) {
+    return browser.waitFor("section.question[data-question*='." + step + ".']");
+  }
+
+  @Test
+  @Order(15)
+  void hebrewQuestionShowsEachCandidateWithItsReasonAndTheChosenYoavIsInvited() throws Exception {
+    language("he");
+    String id = startRun(MEET_YOAV);
+    WebElement question = questionFor("who");
+    browser.shots("question-choose-he");
+    assertThat(question.getText()).contains("שאלה אליך", "לאיזה יואב");
+    var candidates = question.findElements(org.openqa.selenium.By.cssSelector(".candidate"));
+    assertThat(candidates).hasSizeGreaterThanOrEqualTo(2);
+    // every candidate has its reason, shown under its name and tied to its radio button
+    for (WebElement c : candidates) {
+      var radio = c.findElement(org.openqa.selenium.By.cssSelector("input[type='radio']"));
+      var reason = c.findElement(org.openqa.selenium.By.cssSelector(".reason"));
+      assertThat(reason.getText()).isNotBlank();
+      assertThat(radio.getAttribute("aria-describedby")).isEqualTo(reason.getAttribute("id"));
+    }
+    assertThat(question.getText()).contains("יואב כהן (תבואות)", "Yoav Levi (Levi Design)");
+    // the person chooses one that is not first, by mouse on its name
+    WebElement levi = candidates.stream().filter(c -> c.getText().contains("Yoav Levi"))
+        .findFirst().orElseThrow();
+    String leviAddress = levi.getAttribute("data-value").replace("\"", "");
+    assertThat(leviAddress).contains("@").doesNotContain("tevuot");
+    levi.findElement(org.openqa.selenium.By.cssSelector("label")).click();
+    question.findElement(org.openqa.selenium.By.cssSelector("button.answer")).click();
+    // the run continues to the meeting, whose approval invites the chosen Yoav
+    WebElement approval = approvalFor("meeting");
+    assertThat(approval.getAttribute("textContent")).contains(leviAddress)
+        .doesNotContain("yoav.cohen@tevuot.co.il");
+    browser.shots("question-answered-approval-he");
+    var answered = app.store().events(ExecutionId.of(id), 0).stream()
+        .filter(e -> e instanceof Event.QuestionAnswered).map(e -> (Event.QuestionAnswered) e)
+        .toList();
+    assertThat(answered).hasSize(1);
+    assertThat(answered.getFirst().answer().path("value").asString()).isEqualTo(leviAddress);
+    approval.findElement(org.openqa.selenium.By.cssSelector("button.reject")).click();
+    browser.until(d -> "skipped".equals(browser.attr("tr[data-step='meeting']", "data-status")));
+    // the answer given here is remembered like one given at the prompt; forgotten again, so the
+    // other tests' Yoav stays the planner's own choice
+    String tenant = app.config().tenant();
+    browser.until(d -> !app.resolutions().list(tenant).isEmpty());
+    assertThat(app.resolutions().list(tenant).toString()).contains(leviAddress);
+    app.resolutions().forget(tenant, "יואב");
+  }
+
+  @Test
+  @Order(16)
+  void aValueToFillIsTypedAndCarriedIntoTheMeeting() throws Exception {
+    language("he");
+    String id = startRun("תקבע פגישה עם נעמה מחר");
+    WebElement question = questionFor("address");
+    browser.shots("question-fill-he");
+    WebElement box = question.findElement(org.openqa.selenium.By.cssSelector("input[name='answer']"));
+    assertThat(box.getAttribute("type")).isEqualTo("email");
+    assertThat(box.getAttribute("required")).isNotNull();
+    // an empty answer is not sent (the browser's own check); a typed one is
+    question.findElement(org.openqa.selenium.By.cssSelector("button.answer")).click();
+    assertThat(browser.all("section.question")).hasSize(1);
+    box.sendKeys("naama.golan@example.org");
+    question.findElement(org.openqa.selenium.By.cssSelector("button.answer")).click();
+    WebElement approval = approvalFor("meeting");
+    assertThat(approval.getAttribute("textContent")).contains("naama.golan@example.org");
+    assertThat(app.store().events(ExecutionId.of(id), 0).stream()
+        .filter(e -> e instanceof Event.QuestionAnswered).map(e -> ((Event.QuestionAnswered) e)
+            .answer().toString()).toList())
+        .containsExactly("{\"value\":\"naama.golan@example.org\"}");
+    approval.findElement(org.openqa.selenium.By.cssSelector("button.reject")).click();
+    browser.until(d -> "skipped".equals(browser.attr("tr[data-step='meeting']", "data-status")));
+  }
+
+  static final String HOSTILE = "<img src=x onerror=\"window.__pwned=3\">";
+
+  /** A question (hostile text in its labels and reasons) beside an approval, both pending. */
+  String questionBesideApproval(String name) {
+    return submit("""
+        {"steps":[{"id":"who","tool":"ask.choose","args":{"question":"איזו דנה? %s",
+            "candidates":[
+              {"value":"dana.first@example.org","label":"דנה ראשונה %s","reason":"עובדת איתך על תבואות %s"},
+              {"value":"dana.second@example.org","label":"Dana Second","reason":"met last week"}]}},
+          {"id":"tell","tool":"demo.notify","args":{"to":"Yoav","message":"%s"}}]}"""
+        .formatted(HOSTILE.replace("\"", "\\\""), HOSTILE.replace("\"", "\\\""),
+            HOSTILE.replace("\"", "\\\""), name), name);
+  }
+
+  @Test
+  @Order(17)
+  void aQuestionAndAnApprovalPendingAtOnceAreAnsweredEachOnItsOwnAndAViewerCannotAnswer()
+      throws Exception {
+    language("he");
+    String id = questionBesideApproval("both at once");
+    open(id);
+    questionFor("who");
+    approvalFor("tell");
+    // the count in the header has the question and the approval
+    browser.until(d -> "2".equals(browser.find("#pending-count").getText().strip()));
+    browser.shots("question-and-approval-he");
+    // hostile text in the question is shown as text
+    WebElement question = questionFor("who");
+    assertThat(question.getText()).contains(HOSTILE);
+    assertThat(browser.all("section.question img")).isEmpty();
+    assertThat(browser.js("return window.__pwned === undefined")).isEqualTo(true);
+    assertThat(browser.attr("html", "dir")).isEqualTo("rtl");
+    // the pending page lists both
+    browser.get(base + "/ui/pending");
+    browser.waitFor("section.question");
+    assertThat(browser.all("section.approval")).hasSize(1);
+    browser.shots("pending-question-he");
+
+    // a viewer sees the question but no form, and the server refuses their answer
+    var viewerKey = server.context().keys().create(app.config().tenant(), "viewer q",
+        dev.baton.server.auth.Role.VIEWER).secret();
+    Viewer viewer = Viewer.signIn(base, viewerKey);
+    String page = viewer.get("/ui/executions/" + id);
+    assertThat(page).contains("data-question").doesNotContain("answer-form")
+        .doesNotContain("<img src=x");
+    String qid = (String) browser.js("return document.querySelector('section.question')"
+        + ".getAttribute('data-question')");
+    assertThat(viewer.postRaw("/ui/questions/" + qid + "/answer", "_csrf=" + Viewer.csrf(page)
+        + "&choice=1", "Origin", base)).isEqualTo(403);
+    // an approver may answer, with the form's token only, and only with a candidate offered
+    var approverKey = server.context().keys().create(app.config().tenant(), "approver q",
+        dev.baton.server.auth.Role.APPROVER).secret();
+    Viewer approver = Viewer.signIn(base, approverKey);
+    String approverPage = approver.get("/ui/executions/" + id);
+    assertThat(approverPage).contains("answer-form");
+    String answerPath = "/ui/questions/" + qid + "/answer";
+    assertThat(approver.postRaw(answerPath, "choice=1", "Origin", base)).isEqualTo(403);
+    assertThat(approver.postRaw(answerPath, "_csrf=" + Viewer.csrf(approverPage) + "&choice=1",
+        "Origin", "http://evil.example")).isEqualTo(403);
+    assertThat(approver.postRaw(answerPath, "_csrf=" + Viewer.csrf(approverPage) + "&choice=9",
+        "Origin", base)).isEqualTo(422);
+    assertThat(approver.postRaw(answerPath, "_csrf=" + Viewer.csrf(approverPage) + "&answer=",
+        "Origin", base)).isEqualTo(422);
+
+    // the approval first: the question stays pending
+    open(id);
+    approvalFor("tell").findElement(org.openqa.selenium.By.cssSelector("button.approve")).click();
+    browser.until(d -> "succeeded".equals(browser.attr("tr[data-step='tell']", "data-status")));
+    assertThat(browser.all("section.approval")).isEmpty();
+    browser.until(d -> "1".equals(browser.find("#pending-count").getText().strip()));
+    // then the question, on its own: the second candidate
+    questionFor("who").findElement(org.openqa.selenium.By.cssSelector("label[for$='-c2']"))
+        .click();
+    questionFor("who").findElement(org.openqa.selenium.By.cssSelector("button.answer")).click();
+    waitStatus("succeeded");
+    var who = app.store().load(ExecutionId.of(id));
+    assertThat(app.store().events(ExecutionId.of(id), 0).stream()
+        .filter(e -> e instanceof Event.QuestionAnswered).map(e -> ((Event.QuestionAnswered) e)
+            .answer().path("value").asString()).toList())
+        .containsExactly("dana.second@example.org");
+    assertThat(who.status()).isEqualTo(dev.baton.core.exec.ExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
+  @Order(18)
+  void theKeyboardAloneChoosesACandidate() throws Exception {
+    language("en");
+    String id = questionBesideApproval("keyboard question");
+    open(id);
+    questionFor("who");
+    // Tab to the first candidate, the arrow key to the second, Tab to the button, Enter
+    tabTo("section.question input[type='radio']");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+    assertThat((Boolean) browser.js("return document.activeElement.value === '2'"
+        + " && document.activeElement.checked")).isTrue();
+    browser.driver.switchTo().activeElement().sendKeys(Keys.TAB);
+    assertThat(browser.driver.switchTo().activeElement().getAttribute("class"))
+        .contains("answer");
+    browser.driver.switchTo().activeElement().sendKeys(Keys.ENTER);
+    browser.until(d -> "succeeded".equals(browser.attr("tr[data-step='who']", "data-status")));
+    assertThat(app.store().events(ExecutionId.of(id), 0).stream()
+        .filter(e -> e instanceof Event.QuestionAnswered).map(e -> ((Event.QuestionAnswered) e)
+            .answer().path("value").asString()).toList())
+        .containsExactly("dana.second@example.org");
+    approvalFor("tell").findElement(org.openqa.selenium.By.cssSelector("button.approve")).click();
+    waitStatus("succeeded");
+  }
+
   /** Reads the drawn bars and compares every pair with the log's start and end times. */
   void assertTimelineMatchesLog(String id, boolean expectParallel) {
     List<Event> events = app.store().events(ExecutionId.of(id), 0);

@@ -46,6 +46,17 @@ final class Viewer {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
+  /** Posts a form body with the given headers; the whole response, redirects not followed. */
+  HttpResponse<String> postForm(String path, String body, String... headers) throws Exception {
+    var b = HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<String> response(String path) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", cookie)
         .build(), HttpResponse.BodyHandlers.ofString());
