@@ -886,8 +886,42 @@ public final class Dashboard {
   private String fragment(String template, Map<String, Object> params) {
     StringOutput out = new StringOutput();
     templates.render(template, params, out);
-    // why: an SSE data line ends at a line break; the fragment is HTML, so breaks are spaces
-    return out.toString().replace("\r", "").replace("\n", " ");
+    return sseData(out.toString());
+  }
+
+  /**
+   * HTML made one line for an SSE data field (a line break would end it) without changing what
+   * it means: a break in text or in a quoted attribute value becomes {@code &#10;} (so a textarea
+   * holding a list, one item a line, or a preformatted preview, keeps its lines), a break between
+   * a tag's attributes a space.
+   */
+  static String sseData(String html) {
+    StringBuilder b = new StringBuilder(html.length() + 16);
+    boolean inTag = false;
+    char quote = 0;
+    for (int i = 0; i < html.length(); i++) {
+      char c = html.charAt(i);
+      if (c == '\r') {
+        continue;
+      }
+      if (c == '\n') {
+        b.append(inTag && quote == 0 ? " " : "&#10;");
+        continue;
+      }
+      if (inTag) {
+        if (quote != 0) {
+          quote = c == quote ? 0 : quote;
+        } else if (c == '"' || c == '\'') {
+          quote = c;
+        } else if (c == '>') {
+          inTag = false;
+        }
+      } else if (c == '<') {
+        inTag = true;
+      }
+      b.append(c);
+    }
+    return b.toString();
   }
 
   // ------------------------------------------------------------------ lists

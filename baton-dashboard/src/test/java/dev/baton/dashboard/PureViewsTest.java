@@ -193,4 +193,14 @@ class PureViewsTest {
         .contains("<details open><summary>{ 4 … }</summary>")
         .contains("<details><summary>[ 13 × ]</summary>");
   }
+
+  @Test
+  void sseDataKeepsTheLinesOfTextAndValuesButNotOfTags() {
+    String html = "<form\n  class=\"a\">\n<textarea title=\"x\ny\">me@baton.local\r\n"
+        + "yoav@x.org</textarea><pre>a\nb</pre></form>";
+    String one = Dashboard.sseData(html);
+    assertThat(one).doesNotContain("\n").doesNotContain("\r");
+    assertThat(one).isEqualTo("<form   class=\"a\">&#10;<textarea title=\"x&#10;y\">"
+        + "me@baton.local&#10;yoav@x.org</textarea><pre>a&#10;b</pre></form>");
+  }
 }
