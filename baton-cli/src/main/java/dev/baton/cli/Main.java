@@ -24,7 +24,7 @@ public final class Main implements Callable<Integer> {
    */
   private static final List<String> COMMANDS = List.of("run", "plan", "status", "pause", "resume",
       "cancel", "approve", "reject", "answer", "recover", "tools", "validate", "demo", "help",
-      "feedback", "memory", "forget", "mcp", "serve", "keys");
+      "serve", "keys", "feedback", "memory", "forget", "mcp");
   /** Options of {@code baton} itself that take a value (the next word when not {@code --x=v}). */
   private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--home", "--db", "--tenant",
       "--server");
@@ -110,12 +110,12 @@ public final class Main implements Callable<Integer> {
       case "validate" -> new ValidateCommand();
       case "demo" -> new DemoCommand();
       case "help" -> new CommandLine.HelpCommand();
+      case "serve" -> new ServeCommand();
+      case "keys" -> new KeysCommand();
       case "feedback" -> new LearningCommands.Rate();
       case "memory" -> new LearningCommands.Memory();
       case "forget" -> new LearningCommands.Forget();
       case "mcp" -> new McpCommand();
-      case "serve" -> new ServeCommand();
-      case "keys" -> new KeysCommand();
       default -> throw new IllegalArgumentException("no command " + name);
     };
   }

@@ -184,6 +184,9 @@ public final class BatonServer implements AutoCloseable {
     BatonServer server = new BatonServer(javalin, context, feed, subscription,
         List.copyOf(extensions), routes[0], localKey);
     LOG.info("listening on {}", server.uri());
+    for (ServerExtension x : extensions) {
+      x.started(server.uri());
+    }
     return server;
   }
 

@@ -28,6 +28,12 @@ public interface ServerExtension extends AutoCloseable {
   /** Adds routes, static files, filters: {@code config.routes.get(...)}, {@code config.staticFiles}. */
   void configure(JavalinConfig config, ServerContext context);
 
+  /**
+   * Called once the server listens at {@code uri} (its real port, when 0 was asked for): the
+   * dashboard prints its one-time sign-in link here.
+   */
+  default void started(java.net.URI uri) {}
+
   @Override
   default void close() {}
 }

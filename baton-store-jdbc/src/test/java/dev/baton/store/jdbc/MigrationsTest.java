@@ -31,8 +31,8 @@ class MigrationsTest {
   private static final String SCHEMA = TestPostgres.newSchema(MigrationsTest.class);
   private static final List<String> TABLES =
       List.of("api_keys", "approvals", "cache", "events", "executions", "feedback",
-          "idempotency_keys", "plan_versions", "processes", "questions", "resolutions",
-          "tenants", "tool_allowances", "webhook_cursor", "webhook_deliveries", "webhooks");
+          "idempotency_keys", "plan_versions", "processes", "questions", "resolutions", "tenants",
+          "tool_allowances", "webhook_cursor", "webhook_deliveries", "webhooks");
 
   @TempDir
   Path folder;
