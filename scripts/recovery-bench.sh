@@ -30,7 +30,9 @@ one() {  # case -> "stop_to_running main_to_running"
   mkdir -p "$home"
   "${java[@]}" --home "$home" run --plan "$work/plan.json" --json --yes >"$home/first.out" 2>/dev/null &
   local pid=$!
-  until grep -q '"step":"long"' "$home/first.out" 2>/dev/null && grep -q AttemptStarted "$home/first.out"; do sleep 0.05; done
+  # why: the long step's own attempt must be on record (not only the first step's), or the new
+  # process starts that step afresh and there is no takeover to time
+  until grep -q '"type":"AttemptStarted".*"step":"long"' "$home/first.out" 2>/dev/null; do sleep 0.05; done
   local stopped
   if [ "$kind" = killed ]; then kill -9 "$pid"; else kill -STOP "$pid"; fi
   stopped=$(now_ms)
