@@ -33,6 +33,18 @@ final class Answers {
       out.add("  " + (i + 1) + ". " + Visible.line(label)
           + (reason.isBlank() ? "" : " (" + Visible.line(reason) + ")"));
     }
+    JsonNode fields = in.path("fields");
+    for (JsonNode f : fields) {
+      String about = f.path("description").asString(f.path("title").asString(""));
+      out.add("  " + Visible.line(f.path("name").asString()) + " (" + f.path("type").asString()
+          + (f.path("required").asBoolean() ? ", required" : "") + ")"
+          + (about.isBlank() ? "" : ": " + Visible.line(about))
+          + (f.has("enum") ? "; one of " + Visible.line(Json.write(f.get("enum"))) : ""));
+    }
+    if (fields.size() > 1) {
+      out.add("  answer with JSON, e.g. {\"" + fields.get(0).path("name").asString()
+          + "\": ...}");
+    }
     return out;
   }
 

@@ -64,6 +64,8 @@ final class EventLines {
           + Json.write(e.answer());
       case Event.QuestionExpired e -> prefix + "  " + e.step() + " question expired ("
           + e.policy().name().toLowerCase() + ")";
+      case Event.QuestionWithdrawn e -> prefix + "  " + e.step() + " question " + e.question()
+          + " withdrawn: " + e.reason();
       case Event.PlanningFailed e -> prefix + "planning failed: " + e.error().message();
     };
   }

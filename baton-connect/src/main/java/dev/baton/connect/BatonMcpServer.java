@@ -278,6 +278,9 @@ public final class BatonMcpServer implements AutoCloseable {
     o.put("step", q.step().value());
     o.put("tool", q.tool());
     o.set("input", q.input());
+    if (q.answerSchema() != null) {
+      o.set("answerSchema", q.answerSchema());
+    }
     return o;
   }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One MCP server: its connection (started when first needed), the tools it offers now (updated
@@ -41,6 +44,8 @@ final class McpServer implements AutoCloseable {
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
   static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  /** The longest a call may wait for a person to answer its server's question. */
+  static final Duration ELICITATION_LIMIT = Duration.ofDays(7);
 
   private final ConnectionsConfig.Server config;
   private final ReentrantLock lock = new ReentrantLock();
@@ -109,10 +114,12 @@ final class McpServer implements AutoCloseable {
       CancellingTransport t = new CancellingTransport(transport());
       McpAsyncClient c = McpClient.async(t)
           .clientInfo(new McpSchema.Implementation("baton", "0.1.0"))
-          // why: no elicitation or sampling capability: a server may not ask Baton's person
-          // anything mid-call until that can go through Baton's own human steps
-          .capabilities(McpSchema.ClientCapabilities.builder().build())
-          .requestTimeout(config.timeout())
+          // why: elicitation (forms only) goes to the person through Baton's own human steps;
+          // no sampling: a server may not spend Baton's model budget
+          .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+          .elicitation(this::elicit)
+          // why: a call may wait for a person; call() keeps its own clock, which stops meanwhile
+          .requestTimeout(ELICITATION_LIMIT)
           .initializationTimeout(START_TIMEOUT)
           .toolsChangeConsumer(list -> Mono.fromRunnable(() -> replaceTools(mine, list)))
           .progressConsumer(p -> Mono.fromRunnable(() -> progress(p)))
@@ -235,6 +242,56 @@ final class McpServer implements AutoCloseable {
                 200))));
   }
 
+  /**
+   * A server asks the person something mid-call: the question goes to the call it belongs to
+   * (the one whose progress token it names, else the only call in flight) as a human step of that
+   * call's execution, and waits there. Never answered for the person: no answer is a decline, an
+   * interrupted wait a cancel, and a question no call can own is declined.
+   */
+  private Mono<McpSchema.ElicitResult> elicit(McpSchema.ElicitFormRequest request) {
+    CallInFlight call = owner(request.meta());
+    if (call == null) {
+      return Mono.just(new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null));
+    }
+    CompletableFuture<McpSchema.ElicitResult> result = new CompletableFuture<>();
+    Thread.ofVirtual().name("mcp-" + name() + "-elicitation").start(() -> {
+      call.asking.incrementAndGet();
+      try {
+        ObjectNode schema = request.requestedSchema() == null ? null
+            : dev.baton.core.json.Json.mapper().valueToTree(request.requestedSchema());
+        Optional<JsonNode> answer = call.context().ask(request.message(), schema);
+        result.complete(answer.<McpSchema.ElicitResult>map(a -> new McpSchema.ElicitResult(
+                McpSchema.ElicitResult.Action.ACCEPT, dev.baton.core.json.Json.mapper()
+                    .convertValue(a, MAP)))
+            .orElseGet(() -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE,
+                null)));
+      } catch (InterruptedException e) {
+        result.complete(new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.CANCEL, null));
+      } catch (RuntimeException e) {
+        call.context().log().warn("MCP server " + name() + " asked a question Baton cannot put"
+            + " to a person (" + message(e) + "); declined");
+        result.complete(new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.DECLINE, null));
+      } finally {
+        call.deadline = Instant.now().plus(config.timeout());
+        call.asking.decrementAndGet();
+      }
+    });
+    return Mono.fromFuture(result);
+  }
+
+  private static final tools.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+      new tools.jackson.core.type.TypeReference<>() {};
+
+  /** The call an elicitation belongs to, or null when no call or more than one could own it. */
+  private CallInFlight owner(Map<String, Object> meta) {
+    Object token = meta == null ? null : meta.get("progressToken");
+    if (token != null && inFlight.containsKey(token)) {
+      return inFlight.get(token);
+    }
+    var calls = List.copyOf(inFlight.values());
+    return calls.size() == 1 ? calls.getFirst() : null;
+  }
+
   private static String format(Double d) {
     return d == null ? "?" : d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
   }
@@ -257,7 +314,8 @@ final class McpServer implements AutoCloseable {
           + "); it is being restarted", wait.isNegative() ? Duration.ZERO : wait);
     }
     String token = UUID.randomUUID().toString();
-    CallInFlight call = new CallInFlight(context, new CompletableFuture<>());
+    CallInFlight call = new CallInFlight(context, new CompletableFuture<>(),
+        Instant.now().plus(config.timeout()));
     inFlight.put(token, call);
     var request = McpSchema.CallToolRequest.builder().name(remote).arguments(arguments)
         .progressToken(token).build();
@@ -270,7 +328,7 @@ final class McpServer implements AutoCloseable {
       }
     });
     try {
-      return call.outcome().get(config.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      return awaitOutcome(call);
     } catch (InterruptedException e) {
       t.cancel(token, "the step was cancelled");
       sent.cancel(true);
@@ -297,6 +355,25 @@ final class McpServer implements AutoCloseable {
     } finally {
       inFlight.remove(token);
       t.ended(token);
+    }
+  }
+
+  /**
+   * The call's result, waiting at most the configured timeout, not counting time a person spends
+   * on the server's question: the clock starts again when the answer goes back.
+   */
+  private static McpSchema.CallToolResult awaitOutcome(CallInFlight call)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    while (true) {
+      long left = Duration.between(Instant.now(), call.deadline).toMillis();
+      try {
+        return call.outcome().get(Math.max(left, 1) + (call.asking.get() > 0 ? 60_000 : 0),
+            TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (call.asking.get() == 0 && !call.deadline.isAfter(Instant.now())) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -386,6 +463,27 @@ final class McpServer implements AutoCloseable {
     }
   }
 
-  private record CallInFlight(ToolContext context,
-      CompletableFuture<McpSchema.CallToolResult> outcome) {}
+  /** A call waiting for its result; while its server's question waits for a person, so does it. */
+  private static final class CallInFlight {
+    private final ToolContext context;
+    private final CompletableFuture<McpSchema.CallToolResult> outcome;
+    final java.util.concurrent.atomic.AtomicInteger asking =
+        new java.util.concurrent.atomic.AtomicInteger();
+    volatile Instant deadline;
+
+    CallInFlight(ToolContext context, CompletableFuture<McpSchema.CallToolResult> outcome,
+        Instant deadline) {
+      this.context = context;
+      this.outcome = outcome;
+      this.deadline = deadline;
+    }
+
+    ToolContext context() {
+      return context;
+    }
+
+    CompletableFuture<McpSchema.CallToolResult> outcome() {
+      return outcome;
+    }
+  }
 }

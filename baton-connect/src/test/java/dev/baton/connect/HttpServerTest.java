@@ -111,11 +111,50 @@ class HttpServerTest {
   }
 
   @Test
-  void anElicitationIsNotAnsweredForThePerson() {
-    Tool ask = allowed("web.ask");
+  void anElicitationIsPutToThePersonAndTheirAnswerGoesBack() throws Exception {
+    List<String> asked = new CopyOnWriteArrayList<>();
+    ToolContext ctx = new ToolContext("e1", "s1", 1, "e1/s1", "default", null, null, null,
+        (message, schema) -> {
+          asked.add(message + " " + schema.path("required"));
+          return java.util.Optional.of(Json.object().put("project", "Tevuot"));
+        });
 
-    assertThatThrownBy(() -> ask.call(Json.object(), context()))
-        .isInstanceOf(BatonException.class).hasMessageNotContaining("answered:");
+    String out = allowed("web.ask").call(Json.object(), ctx).get("text").asString();
+
+    assertThat(asked).containsExactly("Which project? [\"project\"]");
+    assertThat(out).isEqualTo("answered: accept {project=Tevuot}");
+  }
+
+  @Test
+  void anElicitationNoOneAnswersIsDeclinedNotAnsweredForThePerson() throws Exception {
+    String out = allowed("web.ask").call(Json.object(), context()).get("text").asString();
+
+    assertThat(out).isEqualTo("answered: decline");
+  }
+
+  @Test
+  void anElicitationInAPlanWaitsForThePersonsAnswerAsAQuestion() throws Exception {
+    var catalog = dev.baton.core.tool.ToolCatalog.of(List.of(allowed("web.ask")));
+    var plan = dev.baton.core.plan.PlanCodec.parse("""
+        {"steps": [{"id": "which", "tool": "web.ask", "args": {}}]}""");
+    try (var engine = dev.baton.adapters.Engines.builder(
+        new dev.baton.core.memory.InMemoryExecutionStore(), catalog).build()) {
+      var id = engine.submit(dev.baton.core.engine.Submission.of(plan)).id();
+      var question = engine.await(id, s -> !s.pendingQuestions().isEmpty(),
+          java.time.Duration.ofSeconds(30)).pendingQuestions().getFirst();
+      assertThat(question.tool()).isEqualTo("web.ask");
+      assertThat(question.input().path("question").asString()).isEqualTo("Which project?");
+      assertThat(question.answerSchema().path("required").get(0).asString())
+          .isEqualTo("project");
+
+      // typed text, as the CLI and the dashboard send it, fills the one field
+      engine.answer(question.id(), Json.object().put("value", "Tevuot"), "dana");
+
+      var end = engine.result(id).get(30, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(end.status()).isEqualTo(dev.baton.core.exec.ExecutionStatus.SUCCEEDED);
+      assertThat(end.step(dev.baton.core.plan.StepId.of("which")).output().toString())
+          .contains("answered: accept {project=Tevuot}");
+    }
   }
 
   @Test

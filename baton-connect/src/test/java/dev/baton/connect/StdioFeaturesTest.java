@@ -242,15 +242,17 @@ class StdioFeaturesTest {
   }
 
   @Test
-  void aServersQuestionIsNeverAnsweredForThePerson() throws Exception {
+  void aServersQuestionGoesToThePersonAndIsNeverAnsweredForThem() throws Exception {
     connect(server(Map.of()));
     Tool ask = allowed("t.ask");
+    ToolContext person = new ToolContext("e1", "s1", 1, "e1/s1", "default", null, null, null,
+        (message, schema) -> java.util.Optional.of(Json.object().put("project", "Tevuot")));
 
-    // why: Baton does not offer elicitation, so the server cannot ask; nothing answers for the
-    // person, and the call fails instead of going on with a made-up answer
-    assertThatThrownBy(() -> ask.call(Json.object(), context()))
-        .isInstanceOf(BatonException.class)
-        .hasMessageNotContaining("answered:");
+    assertThat(ask.call(Json.object(), person).get("text").asString())
+        .isEqualTo("answered: accept {project=Tevuot}");
+    // why: with no one to ask, the server hears a decline, never a made-up answer
+    assertThat(ask.call(Json.object(), context()).get("text").asString())
+        .isEqualTo("answered: decline");
   }
 
   @Test

@@ -99,9 +99,10 @@ final class TestMcpTools {
             .annotations(readOnly()).build(),
             (x, r) -> {
               var answer = x.createElicitation(McpSchema.ElicitFormRequest.builder(
-                  "Which project?", Map.of("type", "object", "properties",
-                      Map.of("project", Map.of("type", "string")))).build());
-              return text("answered: " + answer);
+                  "Which project?", Map.of("type", "object", "required", List.of("project"),
+                      "properties", Map.of("project", Map.of("type", "string")))).build());
+              return text("answered: " + answer.action().name().toLowerCase()
+                  + (answer.content() == null ? "" : " " + answer.content()));
             }),
         tool(McpSchema.Tool.builder().name("bad_schema").description("Has an input schema"
                 + " that is not JSON Schema").inputSchema(Map.of("type", "object",

@@ -91,6 +91,7 @@ public final class Timeline {
         }
         case Event.ApprovalDecided a -> endWait(a.step(), a.at(), waitingSince, waits, status);
         case Event.QuestionAnswered q -> endWait(q.step(), q.at(), waitingSince, waits, status);
+        case Event.QuestionWithdrawn q -> endWait(q.step(), q.at(), waitingSince, waits, status);
         default -> {
         }
       }

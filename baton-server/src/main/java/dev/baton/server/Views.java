@@ -126,6 +126,9 @@ final class Views {
     o.put("tool", q.tool());
     o.put("status", wire(q.status()));
     o.set("input", q.input());
+    if (q.answerSchema() != null) {
+      o.set("answerSchema", q.answerSchema());
+    }
     if (q.answer() != null) {
       o.set("answer", q.answer());
     }

@@ -246,6 +246,21 @@ public final class Events {
         by);
   }
 
+  /** A running call of {@code step} asks a person; the answer must fit {@code answerSchema}. */
+  public Event.QuestionAsked callAsked(String step, ObjectNode input, ObjectNode answerSchema) {
+    StepId id = StepId.of(step);
+    int n = approvalsPerStep.merge(id, 1, Integer::sum);
+    String tool = plan.step(id).orElseThrow().tool();
+    return new Event.QuestionAsked(execution, ++seq, now(), ApprovalId.of(execution, id, n), id,
+        tool, input, null, ExpiryPolicy.REJECT, answerSchema);
+  }
+
+  /** The latest question of {@code step} is withdrawn: the call that asked ended. */
+  public Event.QuestionWithdrawn questionWithdrawn(String step, String reason) {
+    StepId id = StepId.of(step);
+    return new Event.QuestionWithdrawn(execution, ++seq, now(), latestApproval(id), id, reason);
+  }
+
   /** The latest question of {@code step} timed out under {@code policy}. */
   public Event.QuestionExpired questionExpired(String step, ExpiryPolicy policy) {
     StepId id = StepId.of(step);

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -227,7 +229,36 @@ final class AttemptJob implements Runnable {
     return new ToolContext(ex.value(), st.value(), run.attempt(), ex.value() + "/" + st.value(),
         tenant, log, (model, calls, in, out, took) -> fact(seq -> new Event.ModelUsed(ex, seq,
             engine.time().instant(), st.value(), model, calls, in, out, took)),
-        engine.time()::sleep);
+        engine.time()::sleep, this::ask);
+  }
+
+  /** A question from the call to the person: it waits, holding its thread, for the answer. */
+  private Optional<JsonNode> ask(String message, ObjectNode answerSchema)
+      throws InterruptedException {
+    if (answerSchema == null || !"object".equals(answerSchema.path("type").asString(""))) {
+      throw BatonException.of(ErrorCode.STEP_INPUT_INVALID, name + " asked a question whose"
+          + " answer schema is not a JSON schema of an object");
+    }
+    // why: a schema that does not compile would only fail when the person answers
+    try {
+      dev.baton.core.tool.Schemas.validate(answerSchema, Json.object(), "/answer");
+    } catch (RuntimeException e) {
+      throw BatonException.of(ErrorCode.STEP_INPUT_INVALID, name + " asked a question whose"
+          + " answer schema does not compile: " + e.getMessage());
+    }
+    if (!engine.workers().mayBlock()) {
+      return Optional.empty();
+    }
+    CompletableFuture<Optional<JsonNode>> reply = new CompletableFuture<>();
+    actor.offer(new Input.Asked(step(), token, message, answerSchema.deepCopy(), reply), false);
+    try {
+      return reply.get();
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    } catch (java.util.concurrent.CancellationException e) {
+      throw new InterruptedException("the execution ended while " + step() + " waited for an"
+          + " answer");
+    }
   }
 
   private Draft stage(Instant at, Stage stage, String detail) {

@@ -132,14 +132,18 @@ final class Controls {
       throw BatonException.of(ErrorCode.EXECUTION_ILLEGAL_TRANSITION, "execution " + s.id()
           + " is already " + s.status().name().toLowerCase());
     }
-    List<Problem> problems = catalog.get(q.tool()).descriptor().outputProblems(a.answer(),
-        "/answer");
+    JsonNode answer = q.fromCall() ? CallAnswers.shape(q.answerSchema(), a.answer())
+        : a.answer();
+    List<Problem> problems = q.fromCall()
+        ? dev.baton.core.tool.Schemas.validate(q.answerSchema(), answer, "/answer")
+        : catalog.get(q.tool()).descriptor().outputProblems(answer, "/answer");
     if (!problems.isEmpty()) {
       throw BatonException.invalid(ErrorCode.APPROVAL_INVALID_EDIT, "The answer to " + q.step()
           + " (" + q.tool() + ") does not fit the question; it is still waiting:", problems);
     }
-    JsonNode answer = a.answer().deepCopy();
-    return List.of(seq -> new Event.QuestionAnswered(s.id(), seq, now, q.id(), q.step(), answer,
+    answer = answer.deepCopy();
+    JsonNode given = answer;
+    return List.of(seq -> new Event.QuestionAnswered(s.id(), seq, now, q.id(), q.step(), given,
         a.by()));
   }
 

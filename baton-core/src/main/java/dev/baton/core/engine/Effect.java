@@ -1,10 +1,13 @@
 package dev.baton.core.engine;
 
 import dev.baton.core.error.BatonException;
+import dev.baton.core.exec.ApprovalId;
 import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.plan.StepId;
 import dev.baton.core.tool.Tool;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What a round decided to do once its events are committed; the actor carries it out. */
@@ -18,6 +21,13 @@ sealed interface Effect {
 
   /** Ask a side-effecting tool what running with these arguments would do, for the approval. */
   record Prepare(StepId step, Tool tool, ObjectNode arguments) implements Effect {}
+
+  /**
+   * Hold {@code reply} until {@code question} is answered, expires or is withdrawn; a null
+   * {@code question} (the call that asked is gone, or the execution ended): no answer will come.
+   */
+  record AwaitAnswer(ApprovalId question, StepId step,
+      CompletableFuture<Optional<JsonNode>> reply) implements Effect {}
 
   /** Stop the step's tool call (it was cancelled). */
   record Interrupt(StepId step) implements Effect {}

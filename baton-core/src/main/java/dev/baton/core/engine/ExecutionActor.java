@@ -5,6 +5,7 @@ import dev.baton.core.error.ErrorCode;
 import dev.baton.core.exec.Event;
 import dev.baton.core.exec.ExecutionId;
 import dev.baton.core.exec.ExecutionState;
+import dev.baton.core.exec.Question;
 import dev.baton.core.planning.PlanContext;
 import dev.baton.core.planning.PlanProposal;
 import dev.baton.core.port.ExecutionSummary;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -382,6 +384,18 @@ final class ExecutionActor {
           offer(new Input.Prepared(p.step(), p.arguments(), preview), true);
         });
       }
+      case Effect.AwaitAnswer a -> {
+        Live.Running r = a.question() == null ? null : live.running.get(a.step());
+        if (r == null) {
+          a.reply().complete(Optional.empty());
+          return;
+        }
+        Duration left = Duration.between(engine.time().instant(), r.deadline());
+        live.asking.put(a.question(), new Live.Asking(a.step(), a.reply(),
+            left.isNegative() ? Duration.ZERO : left));
+        // why: the person's time is not the call's: its timeout waits until the answer
+        live.running.put(a.step(), r.withDeadline(Instant.MAX));
+      }
       case Effect.Interrupt i -> {
         Live.Running r = live.running.get(i.step());
         if (r != null) {
@@ -449,7 +463,41 @@ final class ExecutionActor {
     }
   }
 
+  /**
+   * Gives each call waiting for a person what became of its question: the answer, or nothing
+   * (expired, withdrawn). Its timeout runs again from here, with what was left of it. While the
+   * engine closes, a call still waiting is stopped: it asks again after the restart.
+   */
+  private void settleQuestions(Instant now) {
+    for (var it = live.asking.entrySet().iterator(); it.hasNext(); ) {
+      var entry = it.next();
+      Live.Asking asking = entry.getValue();
+      Question q = state.questions().get(entry.getKey());
+      Live.Running r = live.running.get(asking.step());
+      if (q != null && q.pending() && r != null && !state.status().terminal()) {
+        if (draining) {
+          r.job().interrupt();
+        }
+        continue;
+      }
+      it.remove();
+      if (state.status().terminal()) {
+        // why: the call is being interrupted; an empty answer could reach it first
+        asking.reply().cancel(false);
+        continue;
+      }
+      if (r != null) {
+        live.running.put(asking.step(), r.withDeadline(now.plus(asking.timeLeft())));
+      }
+      asking.reply().complete(q != null && q.status() == Question.QuestionStatus.ANSWERED
+          ? Optional.ofNullable(q.answer()) : Optional.empty());
+    }
+  }
+
   private void afterRound(Round.Result result, Instant now) {
+    if (!live.asking.isEmpty()) {
+      settleQuestions(now);
+    }
     if (result.events().stream().anyMatch(e -> e instanceof Event.PlanVersionCreated)) {
       // why: a step of the new version may fail again under the same id, and be replanned again
       live.replanAsked.clear();
@@ -533,6 +581,7 @@ final class ExecutionActor {
   private void refuse(Input input) {
     switch (input) {
       case Input.Command c -> c.reply().completeExceptionally(new Gone());
+      case Input.Asked a -> a.reply().complete(Optional.empty());
       case Input.Watch w -> engine.watchElsewhere(id, w);
       default -> { }
     }

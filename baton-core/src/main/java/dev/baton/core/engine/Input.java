@@ -5,8 +5,10 @@ import dev.baton.core.exec.ExecutionState;
 import dev.baton.core.plan.StepId;
 import dev.baton.core.planning.PlanProposal;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What can reach an execution's round: results of work done, a person's commands, time. */
@@ -14,6 +16,13 @@ sealed interface Input {
   /** A tool call ended (or could not begin yet: see {@link AttemptResult}). */
   record AttemptEnded(StepId step, int attempt, AttemptResult result, Object job)
       implements Input {}
+
+  /**
+   * A running call asks the person a question ({@code answerSchema}: what the answer must fit);
+   * {@code reply} gets the answer, or empty when none will come.
+   */
+  record Asked(StepId step, Object job, String message, ObjectNode answerSchema,
+      CompletableFuture<Optional<JsonNode>> reply) implements Input {}
 
   /** Events that work in progress wants in the log (stages, attempt starts, logs, model use). */
   record Facts(List<Draft> drafts) implements Input {}

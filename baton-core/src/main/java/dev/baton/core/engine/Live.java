@@ -1,12 +1,16 @@
 package dev.baton.core.engine;
 
+import dev.baton.core.exec.ApprovalId;
 import dev.baton.core.plan.StepId;
 import dev.baton.core.port.Workers;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,10 +24,24 @@ final class Live {
    * out.
    */
   record Running(int attempt, Workers.Job job, ObjectNode arguments, Object token,
-      Instant deadline) {}
+      Instant deadline) {
+    /** The same call with another deadline ({@link Instant#MAX}: none while a person answers). */
+    Running withDeadline(Instant d) {
+      return new Running(attempt, job, arguments, token, d);
+    }
+  }
+
+  /**
+   * A call waiting for a person's answer to its question, with what was left of its timeout when
+   * it asked.
+   */
+  record Asking(StepId step, CompletableFuture<Optional<JsonNode>> reply,
+      java.time.Duration timeLeft) {}
 
   final Map<StepId, Running> running = new HashMap<>();
   final Map<StepId, Instant> deferred = new HashMap<>();
+  /** Questions running calls asked, by question: each call waits for its answer. */
+  final Map<ApprovalId, Asking> asking = new HashMap<>();
   final Set<StepId> blocked = new HashSet<>();
   /**
    * Running steps told to try again before their attempt reported itself blocked: the gate

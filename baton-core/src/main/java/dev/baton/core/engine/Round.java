@@ -105,6 +105,7 @@ final class Round {
         }
       }
       case Input.Prepared p -> prepared(p);
+      case Input.Asked a -> asked(a);
       case Input.Command c -> command(c);
       case Input.Replanned r -> replanned(r);
       case Input.Planned p -> planned(p);
@@ -155,6 +156,42 @@ final class Round {
     Instant expires = timeout == null ? null : now.plus(timeout);
     add(seq -> new Event.ApprovalRequested(id, seq, now, approval, p.step(), tool, p.arguments(),
         expires, state.options().expiryPolicy(), p.preview()));
+  }
+
+  /** A running call asks a person: the question joins the execution's human steps. */
+  private void asked(Input.Asked a) {
+    Live.Running r = live.running.get(a.step());
+    StepState step = state.step(a.step());
+    if (state.status().terminal() || r == null || r.token() != a.job() || step == null
+        || step.status().terminal()) {
+      effects.add(new Effect.AwaitAnswer(null, a.step(), a.reply()));
+      return;
+    }
+    String tool = state.graph().step(a.step()).tool();
+    ApprovalId question = ApprovalId.of(id, a.step(), state.humanStepsFor(a.step()) + 1);
+    Duration timeout = state.options().approvalTimeout();
+    Instant expires = timeout == null ? null : now.plus(timeout);
+    ObjectNode input = CallAnswers.input(a.message(), a.answerSchema(), tool);
+    ObjectNode schema = a.answerSchema().deepCopy();
+    add(seq -> new Event.QuestionAsked(id, seq, now, question, a.step(), tool, input, expires,
+        state.options().expiryPolicy(), schema));
+    effects.add(new Effect.AwaitAnswer(question, a.step(), a.reply()));
+  }
+
+  /**
+   * Questions whose call is no longer running here (it ended, or the process that ran it
+   * stopped): no one waits for their answers.
+   */
+  private void withdrawOrphanedQuestions() {
+    if (state.pendingHumanSteps() == 0 || state.status().terminal()) {
+      return;
+    }
+    for (Question q : state.pendingQuestions()) {
+      if (q.fromCall() && !live.running.containsKey(q.step())) {
+        add(seq -> new Event.QuestionWithdrawn(id, seq, now, q.id(), q.step(),
+            "the call that asked is no longer running"));
+      }
+    }
   }
 
   private void command(Input.Command c) {
@@ -237,6 +274,7 @@ final class Round {
   }
 
   private void decide() {
+    withdrawOrphanedQuestions();
     timeouts();
     Instant deadline = live.nextDeadline();
     if (state.status() == ExecutionStatus.PLANNING && !live.planning) {

@@ -36,6 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
     @JsonSubTypes.Type(Event.QuestionAsked.class),
     @JsonSubTypes.Type(Event.QuestionAnswered.class),
     @JsonSubTypes.Type(Event.QuestionExpired.class),
+    @JsonSubTypes.Type(Event.QuestionWithdrawn.class),
     @JsonSubTypes.Type(Event.PlanningFailed.class),
     @JsonSubTypes.Type(Event.ModelUsed.class)
 })
@@ -201,14 +202,34 @@ public sealed interface Event {
   }
 
   /**
-   * A step whose tool a person answers asks its question ({@code input}: what to ask, resolved);
-   * {@code expiresAt} is null for no timeout.
+   * A question to a person ({@code input}: what to ask, resolved); {@code expiresAt} is null for
+   * no timeout. Either a step whose tool a person answers (the answer is its output, and fits the
+   * tool's output schema), or a running call that asks ({@code answerSchema} not null: the
+   * answer goes back to the call and fits that schema).
    */
   record QuestionAsked(ExecutionId execution, long seq, Instant at, ApprovalId question,
-      StepId step, String tool, ObjectNode input, Instant expiresAt, ExpiryPolicy policy)
-      implements Event {
+      StepId step, String tool, ObjectNode input, Instant expiresAt, ExpiryPolicy policy,
+      ObjectNode answerSchema) implements Event {
+    /** A step whose tool a person answers. */
+    public QuestionAsked(ExecutionId execution, long seq, Instant at, ApprovalId question,
+        StepId step, String tool, ObjectNode input, Instant expiresAt, ExpiryPolicy policy) {
+      this(execution, seq, at, question, step, tool, input, expiresAt, policy, null);
+    }
+
     public Event withSeq(long s) {
-      return new QuestionAsked(execution, s, at, question, step, tool, input, expiresAt, policy);
+      return new QuestionAsked(execution, s, at, question, step, tool, input, expiresAt, policy,
+          answerSchema);
+    }
+  }
+
+  /**
+   * A question asked by a call that ended (or was cut off by a restart) before anyone answered:
+   * no answer is wanted any more.
+   */
+  record QuestionWithdrawn(ExecutionId execution, long seq, Instant at, ApprovalId question,
+      StepId step, String reason) implements Event {
+    public Event withSeq(long s) {
+      return new QuestionWithdrawn(execution, s, at, question, step, reason);
     }
   }
 

@@ -167,7 +167,7 @@ public final class ExecutionState {
       case Event.QuestionAsked e -> {
         questions.put(e.question(), new Question(e.question(), e.execution(), e.step(), e.tool(),
             e.input(), Question.QuestionStatus.PENDING, null, null, e.at(), null, e.expiresAt(),
-            e.policy(), false));
+            e.policy(), false, e.answerSchema()));
         pendingHumanSteps++;
         update(e.step(), s -> s.with(StepStatus.WAITING_FOR_APPROVAL));
       }
@@ -175,7 +175,7 @@ public final class ExecutionState {
         Question q = question(e.question());
         questions.put(q.id(), new Question(q.id(), q.execution(), q.step(), q.tool(), q.input(),
             Question.QuestionStatus.ANSWERED, e.answer(), e.by(), q.askedAt(), e.at(),
-            q.expiresAt(), q.policy(), q.escalated()));
+            q.expiresAt(), q.policy(), q.escalated(), q.answerSchema()));
         pendingHumanSteps -= q.pending() ? 1 : 0;
         update(e.step(), s -> s.status() == StepStatus.WAITING_FOR_APPROVAL
             ? s.with(StepStatus.RUNNING) : s);
@@ -186,8 +186,22 @@ public final class ExecutionState {
         questions.put(q.id(), new Question(q.id(), q.execution(), q.step(), q.tool(), q.input(),
             reject ? Question.QuestionStatus.EXPIRED : Question.QuestionStatus.PENDING, null,
             reject ? "timeout" : null, q.askedAt(), reject ? e.at() : null, q.expiresAt(),
-            q.policy(), !reject));
+            q.policy(), !reject, q.answerSchema()));
         pendingHumanSteps -= reject && q.pending() ? 1 : 0;
+        if (reject && q.fromCall()) {
+          // why: the call goes on without an answer
+          update(e.step(), s -> s.status() == StepStatus.WAITING_FOR_APPROVAL
+              ? s.with(StepStatus.RUNNING) : s);
+        }
+      }
+      case Event.QuestionWithdrawn e -> {
+        Question q = question(e.question());
+        questions.put(q.id(), new Question(q.id(), q.execution(), q.step(), q.tool(), q.input(),
+            Question.QuestionStatus.WITHDRAWN, null, null, q.askedAt(), e.at(), q.expiresAt(),
+            q.policy(), q.escalated(), q.answerSchema()));
+        pendingHumanSteps -= q.pending() ? 1 : 0;
+        update(e.step(), s -> s.status() == StepStatus.WAITING_FOR_APPROVAL
+            ? s.with(StepStatus.RUNNING) : s);
       }
       case Event.ModelUsed e -> {
         usage = usage.plus(e.calls(), e.inputTokens(), e.outputTokens());

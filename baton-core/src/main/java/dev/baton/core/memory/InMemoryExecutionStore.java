@@ -144,6 +144,7 @@ public final class InMemoryExecutionStore implements ExecutionStore {
       case Event.ApprovalExpired x -> expired(log, x.approval(), x.policy());
       case Event.QuestionAsked q -> log.pending.put(q.question(), q.expiresAt());
       case Event.QuestionAnswered a -> log.pending.remove(a.question());
+      case Event.QuestionWithdrawn w -> log.pending.remove(w.question());
       case Event.QuestionExpired x -> expired(log, x.question(), x.policy());
       default -> { }
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * A tool that calls a language model reports the calls to {@code usage}.
  */
 public record ToolContext(String executionId, String stepId, int attempt, String idempotencyKey,
-    String tenant, StepLogger log, UsageMeter usage, Sleeper sleeper) {
+    String tenant, StepLogger log, UsageMeter usage, Sleeper sleeper, Asker asker) {
   public ToolContext {
     Objects.requireNonNull(executionId, "executionId");
     Objects.requireNonNull(stepId, "stepId");
@@ -20,6 +20,13 @@ public record ToolContext(String executionId, String stepId, int attempt, String
     log = log == null ? StepLogger.NONE : log;
     usage = usage == null ? UsageMeter.NONE : usage;
     sleeper = sleeper == null ? Sleeper.UNAVAILABLE : sleeper;
+    asker = asker == null ? Asker.NOBODY : asker;
+  }
+
+  /** A context where no person can be asked anything (see {@link Asker#NOBODY}). */
+  public ToolContext(String executionId, String stepId, int attempt, String idempotencyKey,
+      String tenant, StepLogger log, UsageMeter usage, Sleeper sleeper) {
+    this(executionId, stepId, attempt, idempotencyKey, tenant, log, usage, sleeper, null);
   }
 
   /** A context whose waits go nowhere (see {@link Sleeper#UNAVAILABLE}). */
@@ -42,6 +49,17 @@ public record ToolContext(String executionId, String stepId, int attempt, String
    */
   public void sleep(java.time.Duration duration) throws InterruptedException {
     sleeper.sleep(duration);
+  }
+
+  /**
+   * Asks the person behind the execution while the call runs, and waits for the answer (see
+   * {@link Asker}).
+   *
+   * @throws InterruptedException when the step is cancelled while it waits
+   */
+  public java.util.Optional<tools.jackson.databind.JsonNode> ask(String message,
+      tools.jackson.databind.node.ObjectNode answerSchema) throws InterruptedException {
+    return asker.ask(message, answerSchema);
   }
 
   public boolean cancelled() {

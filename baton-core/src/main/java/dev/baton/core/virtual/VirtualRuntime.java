@@ -90,6 +90,12 @@ public final class VirtualRuntime implements TimePort, Workers {
     return job;
   }
 
+  /** Jobs run one after another on the thread that drives the clock: none may wait for another. */
+  @Override
+  public boolean mayBlock() {
+    return false;
+  }
+
   /** Runs every job and timer due now, without moving time; true if anything ran. */
   public boolean runReady() {
     boolean any = false;

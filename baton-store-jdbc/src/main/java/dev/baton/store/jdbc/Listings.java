@@ -36,7 +36,7 @@ final class Listings {
       + " AND e.status NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED')";
   private static final String QUESTION_COLUMNS = "SELECT q.id, q.execution_id, q.step_id,"
       + " q.tool, q.status, q.input, q.answer, q.answered_by, q.asked_at, q.answered_at,"
-      + " q.expires_at, q.policy, q.escalated"
+      + " q.expires_at, q.policy, q.escalated, q.answer_schema"
       + " FROM questions q JOIN executions e ON e.id = q.execution_id WHERE q.status = 'PENDING'"
       + " AND e.status NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED')";
   private static final String LIVE = " AND e.status NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED')";
@@ -187,6 +187,7 @@ final class Listings {
   private static Question question(ResultSet row) throws SQLException {
     String policy = row.getString("policy");
     String answer = row.getString("answer");
+    String schema = row.getString("answer_schema");
     return new Question(ApprovalId.of(row.getString("id")),
         ExecutionId.of(row.getString("execution_id")), StepId.of(row.getString("step_id")),
         row.getString("tool"), StoredJson.object(row.getString("input")),
@@ -195,6 +196,7 @@ final class Listings {
         Timestamps.instant(row.getString("asked_at")),
         Timestamps.instant(row.getString("answered_at")),
         Timestamps.instant(row.getString("expires_at")),
-        policy == null ? null : ExpiryPolicy.valueOf(policy), row.getInt("escalated") != 0);
+        policy == null ? null : ExpiryPolicy.valueOf(policy), row.getInt("escalated") != 0,
+        schema == null ? null : StoredJson.object(schema));
   }
 }

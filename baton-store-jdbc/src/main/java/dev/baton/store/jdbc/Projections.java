@@ -34,8 +34,8 @@ final class Projections {
   private static final String EXPIRE_APPROVAL = "UPDATE approvals SET status = ?, escalated = ?,"
       + " decided_at = ?, decided_by = ?, comment = ? WHERE id = ?";
   private static final String INSERT_QUESTION = "INSERT INTO questions (id, execution_id,"
-      + " step_id, tool, status, input, policy, escalated, asked_at, expires_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+      + " step_id, tool, status, input, policy, escalated, asked_at, expires_at, answer_schema)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
   private static final String ANSWER_QUESTION = "UPDATE questions SET status = ?, answer = ?,"
       + " answered_by = ?, answered_at = ? WHERE id = ?";
   private static final String EXPIRE_QUESTION = "UPDATE questions SET status = ?, escalated = ?,"
@@ -136,6 +136,8 @@ final class Projections {
           insert.setString(7, q.policy() == null ? null : q.policy().name());
           insert.setString(8, Timestamps.text(q.at()));
           insert.setString(9, Timestamps.text(q.expiresAt()));
+          insert.setString(10, q.answerSchema() == null ? null
+              : StoredJson.write(q.answerSchema()));
           insert.executeUpdate();
         }
         case Event.QuestionAnswered a -> {
@@ -145,6 +147,15 @@ final class Projections {
           update.setString(3, a.by());
           update.setString(4, Timestamps.text(a.at()));
           update.setString(5, a.question().value());
+          update.executeUpdate();
+        }
+        case Event.QuestionWithdrawn w -> {
+          PreparedStatement update = s.get(ANSWER_QUESTION);
+          update.setString(1, Question.QuestionStatus.WITHDRAWN.name());
+          update.setString(2, null);
+          update.setString(3, null);
+          update.setString(4, Timestamps.text(w.at()));
+          update.setString(5, w.question().value());
           update.executeUpdate();
         }
         case Event.QuestionExpired x -> expire(s, EXPIRE_QUESTION, x.question().value(),
