@@ -92,7 +92,12 @@ public final class BatonApp implements AutoCloseable {
       List<Tool> tools = builtIns.get();
       Connections c = connections.get();
       // why: with nothing connected, the catalogue costs what it did before (no store opened)
-      return c.isEmpty() ? ToolCatalog.of(tools) : ToolCatalog.of(tools).plus(c.catalog(tools));
+      if (c.isEmpty()) {
+        return ToolCatalog.of(tools);
+      }
+      // why: on its own thread: a change is heard while a server holds its own lock
+      c.onChange(() -> Thread.ofVirtual().name("catalogue-refresh").start(this::refreshCatalog));
+      return ToolCatalog.of(tools).plus(c.catalog(tools));
     });
     // why: answers to clarifying questions are remembered in the store; planning opens it only
     // when a name is in doubt
@@ -115,7 +120,8 @@ public final class BatonApp implements AutoCloseable {
           .withPollInterval(e.pollInterval())
           .withLeaseTtl(e.leaseTtl())
           .withAdoptOrphans(adoptOrphans);
-      Engine built = Engines.builder(store.get(), catalog.get()).options(options)
+      ToolCatalog tools = catalog();
+      Engine built = Engines.builder(store.get(), tools).options(options)
           .openTelemetry(traces.get().map(OtlpTraces::openTelemetry)
               .orElse(io.opentelemetry.api.OpenTelemetry.noop()))
           .replanning(new Replanning(planner.get(), Replanning.DEFAULT_MAX_REPLANS, config.zone()))
@@ -129,6 +135,10 @@ public final class BatonApp implements AutoCloseable {
               .start(() -> remember(built, answered));
         }
       });
+      if (catalog() != tools) {
+        // why: the catalogue changed while the engine was being built
+        built.useCatalog(catalog());
+      }
       return built;
     });
     // why: Ctrl-C should drain (record what finishes) and give up leases, not leave them to expire
@@ -269,7 +279,26 @@ public final class BatonApp implements AutoCloseable {
   }
 
   public ToolCatalog catalog() {
-    return catalog.get();
+    ToolCatalog now = refreshed;
+    return now != null ? now : catalog.get();
+  }
+
+  /** The catalogue as it was last rebuilt after a change; null until the first change. */
+  private volatile ToolCatalog refreshed;
+
+  /**
+   * A server's tools changed, or a tool was allowed or revoked: the planners and the engine use
+   * the new catalogue from the next plan and the next round on.
+   */
+  private void refreshCatalog() {
+    try {
+      List<Tool> tools = builtIns.get();
+      ToolCatalog next = ToolCatalog.of(tools).plus(connections.get().catalog(tools));
+      refreshed = next;
+      engine.ifMade().ifPresent(e -> e.useCatalog(next));
+    } catch (RuntimeException e) {
+      warnings.add("the tool catalogue could not be rebuilt after a change: " + e.getMessage());
+    }
   }
 
   private void remember(Engine engine, Event.QuestionAnswered answered) {
@@ -301,12 +330,21 @@ public final class BatonApp implements AutoCloseable {
 
   /** Allows an MCP server's tool as it is described now (see {@link Connections#allow}). */
   public CatalogEntry allowTool(String name, String by) {
-    return connections.get().allow(name, by, builtIns.get());
+    CatalogEntry allowed = connections.get().allow(name, by, builtIns.get());
+    // why: at once, so the next plan in this process may use it
+    if (catalog.ifMade().isPresent()) {
+      refreshCatalog();
+    }
+    return allowed;
   }
 
   /** Takes back the allowance of an MCP server's tool; false if it had none. */
   public boolean revokeTool(String name) {
-    return connections.get().revoke(name);
+    boolean had = connections.get().revoke(name);
+    if (had && catalog.ifMade().isPresent()) {
+      refreshCatalog();
+    }
+    return had;
   }
 
   /** The engine, built on first use (with the store, the catalogue and the planner). */

@@ -38,6 +38,16 @@ final class Lazy<T> {
     }
   }
 
+  /** The part if it was made (and not closed); never makes it. */
+  Optional<T> ifMade() {
+    lock.lock();
+    try {
+      return closed ? Optional.empty() : Optional.ofNullable(value);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Makes nothing more; returns the part if it was made, for the caller to close. */
   Optional<T> close() {
     lock.lock();

@@ -41,6 +41,37 @@ class ConnectCliTest {
   }
 
   @Test
+  void aToolAllowedWhileBatonRunsIsPlannedAndRunWithoutARestart() throws Exception {
+    Path root = files.toRealPath();
+    Files.writeString(root.resolve("notes.md"), "Tevuot: December went well\n");
+    Files.writeString(home.resolve("connections.yaml"), """
+        servers:
+          fs:
+            command: node
+            args: ["%s", "%s"]
+        """.formatted(filesystemServer(), root), StandardCharsets.UTF_8);
+    try (var app = dev.baton.app.BatonApp.lazy(dev.baton.app.ConfigLoader.load(home,
+        java.util.Map.of(), java.util.Map.of()), false)) {
+      var engine = app.engine();
+      assertThat(engine.catalog().find("fs.get_file_info")).isEmpty();
+
+      app.allowTool("fs.get_file_info", "dana");
+
+      assertThat(engine.catalog().find("fs.get_file_info")).isPresent();
+      assertThat(app.catalog().find("fs.get_file_info")).isPresent();
+      var plan = dev.baton.core.plan.PlanCodec.parse("""
+          {"steps":[{"id":"info","tool":"fs.get_file_info","args":{"path":"%s"}}]}"""
+          .formatted(root.resolve("notes.md")));
+      var end = engine.submit(dev.baton.core.engine.Submission.of(plan)).result()
+          .get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(end.status()).isEqualTo(dev.baton.core.exec.ExecutionStatus.SUCCEEDED);
+
+      app.revokeTool("fs.get_file_info");
+      assertThat(engine.catalog().find("fs.get_file_info")).isEmpty();
+    }
+  }
+
+  @Test
   void listsAllowsAndRunsAnMcpServersTools() throws IOException {
     Path root = files.toRealPath();
     Files.writeString(root.resolve("notes.md"), "Tevuot: December went well\n");

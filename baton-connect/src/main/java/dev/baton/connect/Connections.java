@@ -72,6 +72,37 @@ public final class Connections implements AutoCloseable {
     return new Connections(config, config.plugins(), allowances);
   }
 
+  private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Calls {@code listener} (on some thread) whenever what {@link #catalog} gives may have
+   * changed after the start: a server's tools or health changed, or a tool was allowed or
+   * revoked here. A listener must not block: it may be called while a server's lock is held.
+   */
+  public void onChange(Runnable listener) {
+    if (listeners.isEmpty()) {
+      servers.forEach(s -> s.onChange(changed -> changed()));
+    }
+    listeners.add(listener);
+  }
+
+  private void changed() {
+    if (!started) {
+      // why: what a server does while starting is in the first catalogue; hearing it then
+      // would also call back into a start that is still under way
+      return;
+    }
+    for (Runnable l : listeners) {
+      try {
+        l.run();
+      } catch (RuntimeException e) {
+        // why: one listener's failure must not keep the others from hearing
+        org.slf4j.LoggerFactory.getLogger(Connections.class).warn(
+            "a catalogue listener failed: {}", e.toString());
+      }
+    }
+  }
+
   /** Whether anything is configured at all (else the catalogue is the built-in tools alone). */
   public boolean isEmpty() {
     return servers.isEmpty() && pluginJars.isEmpty();
@@ -254,12 +285,17 @@ public final class Connections implements AutoCloseable {
           + entry.health());
     }
     allowances().allow(new ToolAllowances.Allowance(name, tool.digest(), by, Instant.now()));
+    changed();
     return find(name, builtIns);
   }
 
   /** Takes back the allowance of {@code name}; false if it had none. */
   public boolean revoke(String name) {
-    return allowances().revoke(name);
+    boolean had = allowances().revoke(name);
+    if (had) {
+      changed();
+    }
+    return had;
   }
 
   private CatalogEntry find(String name, Collection<? extends Tool> builtIns) {

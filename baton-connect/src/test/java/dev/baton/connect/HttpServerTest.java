@@ -100,9 +100,13 @@ class HttpServerTest {
     assertThat(pinned.call(Json.object(), context()).get("text").asString())
         .isEqualTo("sunny (version 1)");
 
+    var heard = new java.util.concurrent.atomic.AtomicInteger();
+    connections.onChange(heard::incrementAndGet);
     allowed("web.grow").call(Json.object(), context());
     McpServer web = connections.servers().get("web");
     eventually(() -> web.tools().containsKey("added"));
+    // why: the app rebuilds its catalogue when it hears this, so a running server plans with it
+    eventually(() -> heard.get() >= 2);
 
     assertThat(entry("web.added").note()).startsWith("new:");
     assertThat(entry("web.pinned").allowed()).isFalse();

@@ -62,7 +62,11 @@ public final class Engine implements AutoCloseable {
   private static final Duration COMMAND_WAIT = Duration.ofSeconds(30);
 
   private final ExecutionStore store;
-  private final ToolCatalog catalog;
+  /** The tools, and what is made from them, swapped whole when the catalogue changes. */
+  private record Tools(ToolCatalog catalog, PlanValidator validator, Round.Rules running,
+      Round.Rules draining) {}
+
+  private volatile Tools tools;
   private final TimePort time;
   private final Workers workers;
   private final EngineOptions options;
@@ -74,9 +78,6 @@ public final class Engine implements AutoCloseable {
   private final Telemetry telemetry;
   private final ProcessProbe probe;
   private final BiFunction<String, String, List<PlanContext.Example>> examples;
-  private final PlanValidator validator;
-  private final Round.Rules running;
-  private final Round.Rules draining;
   private final ConcurrentMap<ExecutionId, ExecutionActor> actors = new ConcurrentHashMap<>();
   private final ConcurrentMap<ExecutionId, List<Input.Watch>> remoteWatches =
       new ConcurrentHashMap<>();
@@ -102,7 +103,7 @@ public final class Engine implements AutoCloseable {
 
   private Engine(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store");
-    this.catalog = Objects.requireNonNull(b.catalog, "catalog");
+    ToolCatalog catalog = Objects.requireNonNull(b.catalog, "catalog");
     this.time = Objects.requireNonNull(b.time, "time");
     this.workers = Objects.requireNonNull(b.workers, "workers");
     this.options = b.options != null ? b.options : EngineOptions.defaults(b.probe.host() + "-"
@@ -115,9 +116,7 @@ public final class Engine implements AutoCloseable {
     this.examples = b.examples;
     this.limits = new Limits(options.maxConcurrentSteps(), options.defaultToolConcurrency());
     this.telemetry = new Telemetry(b.openTelemetry);
-    this.validator = new PlanValidator(catalog);
-    this.running = new Round.Rules(catalog, replanning, false);
-    this.draining = new Round.Rules(catalog, replanning, true);
+    this.tools = toolsOf(catalog);
     this.seenPosition = store.lastPosition();
     heartbeat();
     if (b.watch) {
@@ -135,7 +134,20 @@ public final class Engine implements AutoCloseable {
   }
 
   public ToolCatalog catalog() {
-    return catalog;
+    return tools.catalog();
+  }
+
+  private Tools toolsOf(ToolCatalog catalog) {
+    return new Tools(catalog, new PlanValidator(catalog),
+        new Round.Rules(catalog, replanning, false), new Round.Rules(catalog, replanning, true));
+  }
+
+  /**
+   * Uses {@code next} from now on: for plans submitted after, and for every round that follows
+   * (a tool discovered, allowed or gone while the process runs). Calls in flight keep their tool.
+   */
+  public void useCatalog(ToolCatalog next) {
+    tools = toolsOf(Objects.requireNonNull(next, "catalog"));
   }
 
   public ExecutionStore store() {
@@ -165,7 +177,7 @@ public final class Engine implements AutoCloseable {
     checkOpen();
     Plan plan = submission.plan();
     if (plan != null) {
-      validator.check(plan);
+      tools.validator().check(plan);
     } else if (replanning == null) {
       throw BatonException.of(ErrorCode.CONFIG_INVALID, "this engine has no planner: submit a"
           + " plan, or build the engine with one");
@@ -380,7 +392,7 @@ public final class Engine implements AutoCloseable {
   private void direct(ExecutionId id, Controls.Action action) {
     for (int attempt = 0; ; attempt++) {
       ExecutionState state = store.load(id);
-      List<Draft> drafts = Controls.apply(action, state, time.instant(), catalog);
+      List<Draft> drafts = Controls.apply(action, state, time.instant(), catalog());
       List<Event> events = new ArrayList<>(drafts.size());
       for (Draft d : drafts) {
         Event e = d.stamp(state.lastSeq() + 1);
@@ -721,7 +733,8 @@ public final class Engine implements AutoCloseable {
   }
 
   Round.Rules rules(boolean drain) {
-    return drain ? draining : running;
+    Tools t = tools;
+    return drain ? t.draining() : t.running();
   }
 
   List<PlanContext.Example> examples(String tenant, String request) {
@@ -734,6 +747,7 @@ public final class Engine implements AutoCloseable {
   }
 
   Scheduler newScheduler() {
+    ToolCatalog catalog = catalog();
     return new Scheduler(step -> catalog.find(step.tool())
         .map(t -> Math.max(1, t.descriptor().options().expectedDuration().toMillis()))
         .orElse(1L));
