@@ -33,8 +33,15 @@ import tools.jackson.databind.node.ObjectNode;
  * server answers becomes the same failure (and exit code) as in-process.
  */
 final class Remote {
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * Made only when a command talks to a server: an HTTP client's selector thread waits in native
+   * code, and the JVM waits 300 ms for such threads when it exits, so every in-process command
+   * would pay that.
+   */
+  private static final class Http {
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5)).build();
+  }
 
   private final URI base;
   private final String key;
@@ -90,7 +97,7 @@ final class Remote {
         .header("Authorization", "Bearer " + key).build();
     HttpResponse<String> r;
     try {
-      r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      r = Http.CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (ConnectException | HttpConnectTimeoutException e) {
       throw unreachable(e);
     } catch (IOException e) {
@@ -240,7 +247,7 @@ final class Remote {
         .header("Accept", "text/event-stream").build();
     HttpResponse<java.util.stream.Stream<String>> r;
     try {
-      r = HTTP.send(request2, HttpResponse.BodyHandlers.ofLines());
+      r = Http.CLIENT.send(request2, HttpResponse.BodyHandlers.ofLines());
     } catch (IOException e) {
       throw unreachable(e);
     }
