@@ -40,8 +40,8 @@ class ConnectCliTest {
     return script;
   }
 
-  @Test
-  void aToolAllowedWhileBatonRunsIsPlannedAndRunWithoutARestart() throws Exception {
+  /** npm's filesystem server over stdio, as {@code fs}, on a folder holding one note. */
+  private Path connectFilesystemServer() throws IOException {
     Path root = files.toRealPath();
     Files.writeString(root.resolve("notes.md"), "Tevuot: December went well\n");
     Files.writeString(home.resolve("connections.yaml"), """
@@ -50,6 +50,12 @@ class ConnectCliTest {
             command: node
             args: ["%s", "%s"]
         """.formatted(filesystemServer(), root), StandardCharsets.UTF_8);
+    return root;
+  }
+
+  @Test
+  void aToolAllowedWhileBatonRunsIsPlannedAndRunWithoutARestart() throws Exception {
+    Path root = connectFilesystemServer();
     try (var app = dev.baton.app.BatonApp.lazy(dev.baton.app.ConfigLoader.load(home,
         java.util.Map.of(), java.util.Map.of()), false)) {
       var engine = app.engine();
@@ -73,14 +79,7 @@ class ConnectCliTest {
 
   @Test
   void listsAllowsAndRunsAnMcpServersTools() throws IOException {
-    Path root = files.toRealPath();
-    Files.writeString(root.resolve("notes.md"), "Tevuot: December went well\n");
-    Files.writeString(home.resolve("connections.yaml"), """
-        servers:
-          fs:
-            command: node
-            args: ["%s", "%s"]
-        """.formatted(filesystemServer(), root), StandardCharsets.UTF_8);
+    Path root = connectFilesystemServer();
 
     CliHarness.Result listed = baton("tools");
     assertThat(listed.exit()).as(listed.err()).isZero();
