@@ -37,6 +37,10 @@ final class AnswerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Remote remote = main.remote();
+    if (remote != null) {
+      return remote.answer(id, value);
+    }
     try (BatonApp app = follow ? main.openToFollow() : main.open()) {
       Question q = question(app, id);
       var answer = Answers.of(q, value);

@@ -50,11 +50,20 @@ final class Answers {
 
   /** The answer a reply gives to {@code q}. @throws BatonException APPROVAL_INVALID_EDIT */
   static JsonNode of(Question q, String reply) {
+    return of(q.input(), reply);
+  }
+
+  /**
+   * The answer a reply gives to a question that asks {@code input}.
+   *
+   * @throws BatonException APPROVAL_INVALID_EDIT
+   */
+  static JsonNode of(JsonNode input, String reply) {
     String text = reply == null ? "" : reply.strip();
     if (text.isEmpty()) {
       throw BatonException.of(ErrorCode.APPROVAL_INVALID_EDIT, "an empty reply answers nothing");
     }
-    JsonNode candidates = q.input().path("candidates");
+    JsonNode candidates = input.path("candidates");
     if (text.matches("\\d{1,3}") && candidates.isArray()) {
       int n = Integer.parseInt(text);
       if (n < 1 || n > candidates.size()) {

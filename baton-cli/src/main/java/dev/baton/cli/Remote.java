@@ -126,6 +126,36 @@ final class Remote {
         + " (" + e.getClass().getSimpleName() + "); is `baton serve` running?", e);
   }
 
+  /**
+   * Answers a clarifying question (its id, or an execution id with one question pending) with a
+   * reply read as in-process {@code baton answer} reads it; prints what that prints.
+   */
+  int answer(String id, String reply) {
+    boolean named = id.contains(".");
+    String execution = named ? Ids.approval(id).execution().value()
+        : Ids.execution(id).value();
+    JsonNode pending = get("api/v1/executions/" + execution).path("pendingQuestions");
+    JsonNode question = null;
+    for (JsonNode q : pending) {
+      if (!named || id.equals(q.path("id").asString())) {
+        question = question == null ? q : question;
+      }
+    }
+    if (question == null || (!named && pending.size() != 1)) {
+      List<String> ids = new java.util.ArrayList<>();
+      pending.forEach(q -> ids.add(q.path("id").asString()));
+      throw BatonException.of(ErrorCode.APPROVAL_NOT_FOUND, named
+          ? "no pending question '" + id + "'"
+          : "execution " + id + " has " + pending.size() + " pending questions; name one: " + ids);
+    }
+    String qid = question.path("id").asString();
+    ObjectNode body = Json.object();
+    body.set("answer", Answers.of(question.path("input"), reply));
+    post("api/v1/questions/" + qid + "/answer", body);
+    System.out.println("answered " + qid);
+    return ExitCodes.OK;
+  }
+
   /** {@code pause|resume|cancel} an execution; prints what the in-process command prints. */
   int control(String verb, String id) {
     post("api/v1/executions/" + id + "/" + verb, null);

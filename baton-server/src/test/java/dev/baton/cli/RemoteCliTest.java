@@ -39,6 +39,35 @@ class RemoteCliTest {
     }
   }
 
+  @Test
+  void answerAQuestionThroughTheServer() throws Exception {
+    try (var s = dev.baton.server.TestServers.start(home)) {
+      String url = s.server().uri().toString();
+      String key = s.server().localAdminKey();
+      var started = s.post("/api/v1/executions", key, """
+          {"plan": {"steps": [{"id": "who", "tool": "ask.choose", "args": {
+            "question": "Which Yoav?", "candidates": [
+              {"value": "yoav.cohen@example.com", "label": "Yoav Cohen", "reason": "Tevuot"},
+              {"value": "yoav.levi@example.com", "label": "Yoav Levi", "reason": "finance"}]}}]}}""");
+      ExecutionId id = ExecutionId.of(started.json().get("id").asString());
+      s.app().engine().await(id, st -> !st.pendingQuestions().isEmpty(), Duration.ofSeconds(30));
+
+      assertThat(Main.run("--home", home.toString(), "--server", url, "answer", id.value(), "3"))
+          .isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(Main.run("--home", home.toString(), "--server", url, "answer",
+          id.value() + ".nope.1", "1")).isEqualTo(ExitCodes.NOT_FOUND);
+      int[] exit = new int[1];
+      String said = capture(() -> Main.run("--home", home.toString(), "--server", url, "answer",
+          id.value(), "2"), exit);
+
+      assertThat(exit[0]).as(said).isEqualTo(ExitCodes.OK);
+      assertThat(said).startsWith("answered " + id.value() + ".who.1");
+      var end = s.app().engine().awaitEnd(id, Duration.ofSeconds(30));
+      assertThat(end.step(dev.baton.core.plan.StepId.of("who")).output().path("value")
+          .asString()).isEqualTo("yoav.levi@example.com");
+    }
+  }
+
   static String capture(java.util.concurrent.Callable<Integer> run, int[] exit) throws Exception {
     var buffer = new java.io.ByteArrayOutputStream();
     var console = System.out;
