@@ -72,11 +72,25 @@ final class Migrations {
     var config = Flyway.configure()
         .dataSource(dataSource)
         .locations(LOCATION)
+        .placeholders(Map.of("event_position_type", sqlite(dataSource) ? "INTEGER" : "BIGINT"))
         .failOnMissingLocations(true);
     if (schema != null) {
       config.schemas(schema).defaultSchema(schema).createSchemas(true);
     }
     return config.load();
+  }
+
+  /**
+   * Whether the database is SQLite, where only a column declared {@code INTEGER PRIMARY KEY} is
+   * the row key (PostgreSQL's {@code INTEGER} is 32 bits: positions there are {@code BIGINT}).
+   */
+  private static boolean sqlite(DataSource dataSource) {
+    try (var c = dataSource.getConnection()) {
+      return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+          .contains("sqlite");
+    } catch (java.sql.SQLException e) {
+      throw SqlErrors.wrap(e, "find which database this is");
+    }
   }
 
   /**

@@ -131,6 +131,42 @@ class MigrationsTest {
   }
 
   @Test
+  void eventsWrittenBeforeTheLogWasKeyedByPositionReadBackTheSame() throws SQLException {
+    Path file = folder.resolve("baton.db");
+    var clock = new dev.baton.testkit.FakeClock();
+    var run = dev.baton.testkit.Events.newExecution(clock);
+    List<dev.baton.core.exec.Event> log = new java.util.ArrayList<>(run.started("acme"));
+    log.addAll(run.stepRun("fetch", dev.baton.core.json.Json.object().put("text", "hello")));
+    try (var pool = DataSources.sqlite(file)) {
+      // why: a database as Baton left it before V42, holding one execution's log
+      Flyway.configure().dataSource(pool).locations(Migrations.LOCATION).target("41").load()
+          .migrate();
+      try (Connection c = pool.getConnection(); Statements s = new Statements(c)) {
+        c.setAutoCommit(false);
+        Projections.insertExecution(s, log, null, null);
+        EventLog.insert(s, log, true);
+        c.commit();
+      }
+
+      assertThat(Migrations.apply(pool, null)).isEqualTo(Migrations.Outcome.MIGRATED);
+      try (Connection c = pool.getConnection(); var rows = c.createStatement().executeQuery(
+          "SELECT count(*), sum(CASE WHEN rowid = position THEN 1 ELSE 0 END) FROM events")) {
+        rows.next();
+        assertThat(rows.getInt(1)).isEqualTo(log.size());
+        assertThat(rows.getInt(2)).as("the position is the row key").isEqualTo(log.size());
+      }
+    }
+    try (JdbcExecutionStore store = JdbcExecutionStore.sqlite(file)) {
+      assertThat(store.events(run.execution(), 0)).isEqualTo(log);
+      assertThat(store.eventsSince(0, null, 100)).extracting(e -> e.position())
+          .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, log.size())
+              .boxed().toList());
+      store.append(run.stepRun("shout", dev.baton.core.json.Json.object().put("text", "HI")));
+      assertThat(store.events(run.execution(), 0)).hasSizeGreaterThan(log.size());
+    }
+  }
+
+  @Test
   void anEditedAppliedMigrationStillStopsTheOpening() throws SQLException {
     Path file = folder.resolve("baton.db");
     JdbcExecutionStore.sqlite(file).close();
