@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * when, with an HMAC-SHA256 under a secret kept in the data folder ({@code keys/dashboard.key},
  * owner-only), so a restarted server still knows its signed-in people and an open live page
  * reconnects by itself. Signing out adds the session to a list of ended ones (kept in memory
- * until the session would have expired anyway).
+ * until the session would have expired anyway). A session opened with an API key names the key,
+ * and ends as soon as the key is revoked.
  */
 public final class Access {
   /** The session cookie's name. */
@@ -50,12 +51,28 @@ public final class Access {
     }
   }
 
-  /** Checks an API key pasted into the login page (the server's keys); empty when not valid. */
-  @FunctionalInterface
-  public interface KeyCheck {
-    Optional<User> check(String apiKey);
+  /** Who holds an API key, and the key's id (its public part). */
+  public record KeyHolder(User user, String keyId) {}
 
-    KeyCheck NONE = key -> Optional.empty();
+  /** The server's API keys, as the login page and key-opened sessions need them. */
+  public interface KeyCheck {
+    /** Who holds {@code apiKey} (pasted into the login page); empty when it is not valid. */
+    Optional<KeyHolder> check(String apiKey);
+
+    /** Whether the key with this id still holds (not revoked, not gone). */
+    boolean active(String keyId);
+
+    KeyCheck NONE = new KeyCheck() {
+      @Override
+      public Optional<KeyHolder> check(String apiKey) {
+        return Optional.empty();
+      }
+
+      @Override
+      public boolean active(String keyId) {
+        return false;
+      }
+    };
   }
 
   /** A session: its user, the token its forms carry, and when it ends. */
@@ -132,7 +149,7 @@ public final class Access {
     if (p == null || p.expires().isBefore(now)) {
       return Optional.empty();
     }
-    return Optional.of(open(p.user(), now));
+    return Optional.of(open(p.user(), "", now));
   }
 
   /** A session for the holder of an API key; empty if the key is not valid. */
@@ -140,7 +157,7 @@ public final class Access {
     if (key == null || key.isBlank()) {
       return Optional.empty();
     }
-    return keys.check(key.strip()).map(u -> open(u, now));
+    return keys.check(key.strip()).map(h -> open(h.user(), h.keyId(), now));
   }
 
   public Optional<Session> session(String id, Instant now) {
@@ -164,6 +181,10 @@ public final class Access {
       if (!expires.isAfter(now)) {
         return Optional.empty();
       }
+      // why: a session opened with an API key ends when the key is revoked, not 12 h later
+      if (parts.length > 5 && !parts[5].isEmpty() && !keys.active(parts[5])) {
+        return Optional.empty();
+      }
       User user = new User(parts[3], parts[1], Role.valueOf(parts[2]));
       return Optional.of(new Session(id, user, mac("csrf\n" + id), expires));
     } catch (RuntimeException malformed) {
@@ -177,12 +198,14 @@ public final class Access {
     session(id, now).ifPresent(s -> ended.put(id, s.expires()));
   }
 
-  private Session open(User user, Instant now) {
+  /** @param keyId the API key the session was opened with, or "" (a one-time login) */
+  private Session open(User user, String keyId, Instant now) {
     Instant expires = now.plus(SESSION_TTL);
     // why: a random part, so two sessions of one person never share an id or a form token
     String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(String.join("\n",
         Long.toString(expires.getEpochSecond()), user.tenant(), user.role().name(),
-        user.name().replace('\n', ' '), random()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        user.name().replace('\n', ' '), random(), keyId.replace('\n', ' '))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     String id = payload + "." + mac(payload);
     return new Session(id, user, mac("csrf\n" + id), expires);
   }

@@ -55,9 +55,19 @@ public final class DashboardExtension implements ServerExtension {
   @Override
   public void configure(JavalinConfig config, ServerContext context) {
     ApiKeys keys = context.keys();
-    Access.KeyCheck check = key -> keys.verify(key).filter(ApiKeys.KeyInfo::active)
-        .map(k -> new Access.User(k.name() + " (" + k.id() + ")", k.tenant(),
-            Access.Role.valueOf(k.role().name())));
+    Access.KeyCheck check = new Access.KeyCheck() {
+      @Override
+      public java.util.Optional<Access.KeyHolder> check(String key) {
+        return keys.verify(key).filter(ApiKeys.KeyInfo::active)
+            .map(k -> new Access.KeyHolder(new Access.User(k.name() + " (" + k.id() + ")",
+                k.tenant(), Access.Role.valueOf(k.role().name())), k.id()));
+      }
+
+      @Override
+      public boolean active(String keyId) {
+        return keys.active(keyId);
+      }
+    };
     dashboard = new Dashboard(context.app(), check, context.app().feedback(), new ServerSettings(keys,
         context));
     dashboard.configure(config);

@@ -51,6 +51,34 @@ class AccessTest {
   }
 
   @Test
+  void aSessionOpenedWithAnApiKeyEndsWhenTheKeyIsRevoked() {
+    java.util.Set<String> activeKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    activeKeys.add("bt_k1");
+    Access access = new Access(new Access.KeyCheck() {
+      @Override
+      public java.util.Optional<Access.KeyHolder> check(String apiKey) {
+        return apiKey.equals("bt_k1_secret")
+            ? java.util.Optional.of(new Access.KeyHolder(ADMIN, "bt_k1"))
+            : java.util.Optional.empty();
+      }
+
+      @Override
+      public boolean active(String keyId) {
+        return activeKeys.contains(keyId);
+      }
+    });
+    assertThat(access.withKey("bt_k1_wrong", NOW)).isEmpty();
+    var byKey = access.withKey(" bt_k1_secret ", NOW).orElseThrow();
+    var byLink = access.redeem(access.loginToken(ADMIN, NOW), NOW).orElseThrow();
+    assertThat(access.session(byKey.id(), NOW.plusSeconds(60))).isPresent();
+
+    activeKeys.remove("bt_k1");
+
+    assertThat(access.session(byKey.id(), NOW.plusSeconds(61))).isEmpty();
+    assertThat(access.session(byLink.id(), NOW.plusSeconds(61))).isPresent();
+  }
+
+  @Test
   void twoSessionsOfOnePersonHaveTheirOwnFormTokens() {
     Access access = new Access(Access.KeyCheck.NONE);
     var a = access.redeem(access.loginToken(ADMIN, NOW), NOW).orElseThrow();

@@ -56,6 +56,9 @@ class AuthTest {
     String id = made.json().get("id").asString();
     assertThat(key).startsWith(id + "_");
     assertThat(s.get("/api/v1/executions", key).status()).isEqualTo(200);
+    var keys = s.server.context().keys();
+    assertThat(keys.active(id)).isTrue();
+    assertThat(keys.active("bt_nothere")).isFalse();
 
     var listed = s.get("/api/v1/keys", s.admin());
     assertThat(listed.body()).contains(id).doesNotContain(key);
@@ -64,6 +67,7 @@ class AuthTest {
     assertThat(hashes.get(0)).doesNotContain(key.substring(12)).hasSize(64);
 
     assertThat(s.delete("/api/v1/keys/" + id, s.admin()).status()).isEqualTo(200);
+    assertThat(keys.active(id)).isFalse();
     var revoked = s.get("/api/v1/executions", key);
     assertThat(revoked.status()).isEqualTo(401);
     assertThat(revoked.json().get("code").asString()).isEqualTo("AUTH_REQUIRED");

@@ -93,6 +93,12 @@ public final class ApiKeys {
     return Optional.of(stored.get().info());
   }
 
+  /** Whether the key with this id exists and is not revoked. */
+  public boolean active(String id) {
+    return sql.one("SELECT id, tenant, name, role, created_at, revoked_at, last_used_at"
+        + " FROM api_keys WHERE id = ?", ApiKeys::info, id).map(KeyInfo::active).orElse(false);
+  }
+
   /** The keys of a tenant, newest first, revoked ones included. */
   public List<KeyInfo> list(String tenant) {
     return sql.query("SELECT id, tenant, name, role, created_at, revoked_at, last_used_at"
