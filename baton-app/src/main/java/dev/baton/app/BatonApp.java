@@ -83,7 +83,7 @@ public final class BatonApp implements AutoCloseable {
     this.builtIns = new Lazy<>("built-in tools", () -> {
       createHome(config);
       ensureWorkspace(config);
-      return tools(config, model.get().orElse(null));
+      return tools(config, model.get().orElse(null), toolResources::add);
     });
     this.connections = new Lazy<>("connections", () -> Connections.open(config.home(),
         System.getenv(), () -> store.get() instanceof JdbcExecutionStore j ? j.allowances()
@@ -216,11 +216,23 @@ public final class BatonApp implements AutoCloseable {
   }
 
   static List<Tool> tools(BatonConfig config, LanguageModel model) {
+    return tools(config, model, r -> { });
+  }
+
+  /** The tools, handing what they hold open to {@code opened} (closed with the app). */
+  private static List<Tool> tools(BatonConfig config, LanguageModel model,
+      java.util.function.Consumer<java.io.Closeable> opened) {
     List<Tool> tools = new ArrayList<>(DemoTools.all(config.home()));
-    tools.addAll(BuiltInAgents.tools(agents(config),
-        model == null ? TextModel.NONE : new LanguageTextModel(model)));
+    BuiltInAgents.Agents agents = BuiltInAgents.open(agents(config),
+        model == null ? TextModel.NONE : new LanguageTextModel(model));
+    opened.accept(agents.resources());
+    tools.addAll(agents.tools());
     return tools;
   }
+
+  /** What the built-in tools hold open (the search index, the folder watch). */
+  private final List<java.io.Closeable> toolResources =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** The built-in agents' slice of the configuration. */
   static AgentsConfig agents(BatonConfig config) {
@@ -422,6 +434,15 @@ public final class BatonApp implements AutoCloseable {
       } catch (RuntimeException e) {
         // why: spans that cannot be sent must not keep the store open
         System.err.println("Baton: spans not sent to the OTLP endpoint: " + e.getMessage());
+      }
+      builtIns.close();
+      for (java.io.Closeable r : toolResources) {
+        try {
+          r.close();
+        } catch (java.io.IOException | RuntimeException e) {
+          // why: an index that cannot close cleanly is opened again (and checked) next time
+          System.err.println("Baton: the search index did not close cleanly: " + e.getMessage());
+        }
       }
       try {
         connections.close().ifPresent(Connections::close);

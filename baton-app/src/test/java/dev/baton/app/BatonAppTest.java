@@ -68,6 +68,27 @@ class BatonAppTest {
   }
 
   @Test
+  void closingTheAppClosesTheSearchIndexAndItsFolderWatch() throws InterruptedException {
+    long before = watchThreads();
+    try (BatonApp app = BatonApp.lazy(config(), false)) {
+      // why: the seed request names a project, so planning opens the search index
+      app.plan("read what we did in December on Tevuot and set up a meeting with Yoav");
+      assertThat(watchThreads()).as("the folder watch is running").isGreaterThan(before);
+    }
+    // why: a watch thread left waiting in native code holds up the JVM's exit by 300 ms
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (watchThreads() > before && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(watchThreads()).isEqualTo(before);
+  }
+
+  private static long watchThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("FileSystemWatch")).count();
+  }
+
+  @Test
   void aClosedAppOpensNothingMore() {
     BatonApp app = BatonApp.lazy(config(), false);
     app.close();

@@ -41,13 +41,24 @@ public final class BuiltInAgents {
   }
 
   public static List<Tool> tools(AgentsConfig config, TextModel model) {
+    return open(config, model).tools();
+  }
+
+  /**
+   * The agents' tools, and what they hold open (the search index and its watch on the folder,
+   * once a file tool was used): close it when the tools are done with.
+   */
+  public record Agents(List<Tool> tools, java.io.Closeable resources) {}
+
+  public static Agents open(AgentsConfig config, TextModel model) {
     Workspace workspace = new Workspace(config.workspace(), config.reserved());
     // why: the search index opens when a file tool is first used, not when the catalogue is made
-    Drive drive = new DriveOnFirstUse(() -> new LuceneFolderDrive(workspace, config.zone()));
+    DriveOnFirstUse drive = new DriveOnFirstUse(() -> new LuceneFolderDrive(workspace,
+        config.zone()));
     CalendarAgent calendar = new CalendarAgent(calendarBackend(config, workspace), config.owner(),
         config.zone(), config.workingHours(), config.clock());
     ContactsBackend contacts = contactsBackend(config, workspace);
-    return List.of(
+    return new Agents(List.of(
         new SearchFilesTool(drive),
         new ListFilesTool(drive),
         new ReadFileTool(drive),
@@ -59,7 +70,7 @@ public final class BuiltInAgents {
         new CreateEventTool(calendar),
         new WriteDocumentTool(workspace),
         new AskChooseTool(),
-        new AskFillTool());
+        new AskFillTool()), drive);
   }
 
   static CalendarBackend calendarBackend(AgentsConfig config, Workspace workspace) {

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * plan a request that needs no file) opens no search index. Thread-safe; a failed opening is tried
  * again on the next use.
  */
-final class DriveOnFirstUse implements Drive {
+final class DriveOnFirstUse implements Drive, java.io.Closeable {
   private final Supplier<? extends Drive> open;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile Drive drive;
@@ -31,6 +31,23 @@ final class DriveOnFirstUse implements Drive {
         drive = open.get();
       }
       return drive;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Closes the drive if it was opened: the index, and the folder watch whose thread would
+   * otherwise hold up the end of the process.
+   */
+  @Override
+  public void close() throws java.io.IOException {
+    lock.lock();
+    try {
+      if (drive instanceof java.io.Closeable c) {
+        c.close();
+      }
+      drive = null;
     } finally {
       lock.unlock();
     }
