@@ -51,7 +51,7 @@ class DashboardBrowserTest {
   static final String EN_REQUEST =
       "read what we did in December on Tevuot and set up a meeting with Yoav";
 
-  Radicale radicale;
+  dev.baton.testkit.Radicale radicale;
   URI calendar;
   Path home;
   BatonApp app;
@@ -62,9 +62,9 @@ class DashboardBrowserTest {
 
   @BeforeAll
   void start() throws Exception {
-    radicale = Radicale.start();
+    radicale = dev.baton.testkit.Radicale.start();
     calendar = radicale.url("me", "calendar");
-    Radicale.makeCalendar(calendar);
+    CalDavFixture.makeCalendar(calendar);
     home = Files.createTempDirectory("baton-dashboard");
     var config = ConfigLoader.load(home, Map.of("BATON_CALDAV_URL", calendar.toString(),
         "BATON_CALDAV_USER", "me", "BATON_CALDAV_PASSWORD", "x"), Map.of());
@@ -154,7 +154,7 @@ class DashboardBrowserTest {
     // the meeting is in the CalDAV server at the edited time
     String stamp = when.atZone(app.config().zone()).withZoneSameInstant(ZoneOffset.UTC)
         .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
-    assertThat(Radicale.report(calendar)).contains("DTSTART:" + stamp);
+    assertThat(CalDavFixture.report(calendar)).contains("DTSTART:" + stamp);
 
     // the timeline's bars overlap exactly where the event log's intervals do, and some do
     assertTimelineMatchesLog(id, true);
@@ -189,7 +189,7 @@ class DashboardBrowserTest {
         .contains("yoav.cohen@tevuot.co.il");
     browser.shots("result-en");
     assertTimelineMatchesLog(id, true);
-    assertThat(Radicale.report(calendar).split("BEGIN:VEVENT", -1).length - 1)
+    assertThat(CalDavFixture.report(calendar).split("BEGIN:VEVENT", -1).length - 1)
         .isGreaterThanOrEqualTo(2);
     browser.find("#document-link").click();
     browser.waitFor("#document-text");

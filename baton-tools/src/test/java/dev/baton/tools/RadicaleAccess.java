@@ -1,5 +1,6 @@
 package dev.baton.tools;
 
+import dev.baton.testkit.Radicale;
 import java.net.URI;
 
 /** Lets tests in other packages start and use a {@link Radicale} server. */

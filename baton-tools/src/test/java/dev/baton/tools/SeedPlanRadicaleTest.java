@@ -1,5 +1,6 @@
 package dev.baton.tools;
 
+import dev.baton.testkit.Radicale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.core.plan.PlanValidator;

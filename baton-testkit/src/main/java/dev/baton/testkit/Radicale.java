@@ -1,4 +1,4 @@
-package dev.baton.tools;
+package dev.baton.testkit;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,9 +13,9 @@ import java.time.Instant;
 /**
  * A real Radicale CalDAV/CardDAV server for tests, on 127.0.0.1 at a free port with its storage in
  * a temp folder; no authentication (any user name is accepted), each user owns /user/.
- * Install with {@code apt-get install -y radicale}.
+ * Install with {@code apt-get install -y radicale} (scripts/install-test-deps.sh does).
  */
-final class Radicale implements AutoCloseable {
+public final class Radicale implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path folder;
@@ -26,10 +26,11 @@ final class Radicale implements AutoCloseable {
     this.folder = folder;
   }
 
-  static Radicale start() throws IOException, InterruptedException {
+  public static Radicale start() throws IOException, InterruptedException {
     Path binary = Path.of("/usr/bin/radicale");
     if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException("Radicale is not installed: run 'apt-get install -y radicale'");
+      throw new IllegalStateException("Radicale is not installed: run scripts/install-test-deps.sh"
+          + " (apt-get install -y radicale)");
     }
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -69,11 +70,11 @@ final class Radicale implements AutoCloseable {
   }
 
   /** A collection URL owned by {@code user}, e.g. {@code url("alice", "calendar")}. */
-  URI url(String user, String collection) {
+  public URI url(String user, String collection) {
     return URI.create("http://127.0.0.1:" + port + "/" + user + "/" + collection + "/");
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
