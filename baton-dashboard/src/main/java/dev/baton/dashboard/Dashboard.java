@@ -691,7 +691,10 @@ public final class Dashboard {
     }
     JsonNode value;
     try {
-      value = answerOf(question.input(), ctx.formParam("choice"), ctx.formParam("answer"));
+      value = question.fromCall() && ctx.formParamMap().keySet().stream()
+              .anyMatch(k -> k.startsWith(SchemaForm.PREFIX))
+          ? SchemaForm.read(question.answerSchema(), ctx.formParamMap())
+          : answerOf(question.input(), ctx.formParam("choice"), ctx.formParam("answer"));
       app.engine().answer(id, value, user(ctx).name());
     } catch (BatonException e) {
       throw new DashboardError(e.code() == ErrorCode.APPROVAL_ALREADY_DECIDED ? 409 : 422,

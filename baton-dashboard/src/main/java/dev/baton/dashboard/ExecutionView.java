@@ -46,7 +46,7 @@ public record ExecutionView(String id, String request, ExecutionStatus status, i
 
   /** A pending question: what is asked, candidates with reasons, or a value to fill. */
   public record QuestionCard(String id, String execution, String stepLabel, String prompt,
-      List<Candidate> candidates, String kind, String inputHtml) {
+      List<Candidate> candidates, String kind, String inputHtml, List<SchemaForm.Field> fields) {
     /** The input type for a value to fill: e-mail, date, or text. */
     public String inputType() {
       return switch (kind) {
@@ -186,7 +186,9 @@ public record ExecutionView(String id, String request, ExecutionStatus status, i
       }
       questions.add(new QuestionCard(q.id().value(), state.id().value(),
           label(plan, q.step(), m), q.input().path("question").asString(""), candidates,
-          q.input().path("kind").asString(""), JsonView.html(q.input())));
+          q.input().path("kind").asString(""), JsonView.html(q.input()),
+          // why: a running call's question (an MCP server's form) is answered field by field
+          q.fromCall() ? SchemaForm.fields(q.answerSchema(), null) : List.of()));
     }
     var usage = state.usage();
     BigDecimal cost = BigDecimal.ZERO;

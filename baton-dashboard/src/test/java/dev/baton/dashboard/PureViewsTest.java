@@ -148,6 +148,34 @@ class PureViewsTest {
   }
 
   @Test
+  void aRunningCallsQuestionIsAFormOfTheFieldsItAsksFor() {
+    var run = dev.baton.testkit.Events.newExecution(new dev.baton.testkit.FakeClock());
+    List<Event> log = new ArrayList<>(run.started("acme"));
+    log.add(run.stepStarted("fetch"));
+    log.add(run.attemptStarted("fetch", 1));
+    var schema = (tools.jackson.databind.node.ObjectNode) Json.mapper().readTree("""
+        {"type":"object","required":["project"],"properties":{
+          "project":{"type":"string","description":"which project"},
+          "seats":{"type":"integer"}}}""");
+    log.add(run.callAsked("fetch", Json.object().put("question", "Which project?")
+        .put("kind", "call"), schema));
+    var state = dev.baton.core.exec.ExecutionState.replay(log);
+
+    var view = ExecutionView.of(state, log, dev.baton.core.tool.ToolCatalog.of(), Map.of(),
+        Messages.of(Lang.EN), java.time.ZoneOffset.UTC, T0, new dev.baton.model.ModelPrices(
+            Map.of()), false);
+
+    var card = view.questions().getFirst();
+    assertThat(card.prompt()).isEqualTo("Which project?");
+    assertThat(card.candidates()).isEmpty();
+    assertThat(card.fields()).extracting(SchemaForm.Field::name)
+        .containsExactly("project", "seats");
+    assertThat(card.fields().getFirst().required()).isTrue();
+    assertThat(SchemaForm.read(schema, Map.of("arg.project", List.of("Tevuot"),
+        "arg.seats", List.of("4"))).toString()).isEqualTo("{\"project\":\"Tevuot\",\"seats\":4}");
+  }
+
+  @Test
   void formFieldsComeFromTheSchemaAndReadBack() {
     JsonNode schema = Json.mapper().readTree("""
         {"type":"object","properties":{"agenda":{"type":["array","null"],"items":{"type":"string"}},
