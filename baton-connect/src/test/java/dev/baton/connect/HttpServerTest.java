@@ -7,13 +7,11 @@ import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.json.Json;
 import dev.baton.core.memory.InMemoryToolAllowances;
-import dev.baton.core.tool.StepLogger;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,24 +52,7 @@ class HttpServerTest {
   }
 
   private ToolContext context() {
-    return new ToolContext("e1", "s1", 1, "e1/s1", "default", new StepLogger() {
-      @Override
-      public void info(String message) {
-        logged.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        logged.add(message);
-      }
-    });
-  }
-
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(condition.getAsBoolean()).isTrue();
+    return TestServers.context(logged, null);
   }
 
   @Test
@@ -104,9 +85,9 @@ class HttpServerTest {
     connections.onChange(heard::incrementAndGet);
     allowed("web.grow").call(Json.object(), context());
     McpServer web = connections.servers().get("web");
-    eventually(() -> web.tools().containsKey("added"));
+    TestServers.eventually(() -> web.tools().containsKey("added"));
     // why: the app rebuilds its catalogue when it hears this, so a running server plans with it
-    eventually(() -> heard.get() >= 2);
+    TestServers.eventually(() -> heard.get() >= 2);
 
     assertThat(entry("web.added").note()).startsWith("new:");
     assertThat(entry("web.pinned").allowed()).isFalse();
@@ -117,11 +98,10 @@ class HttpServerTest {
   @Test
   void anElicitationIsPutToThePersonAndTheirAnswerGoesBack() throws Exception {
     List<String> asked = new CopyOnWriteArrayList<>();
-    ToolContext ctx = new ToolContext("e1", "s1", 1, "e1/s1", "default", null, null, null,
-        (message, schema) -> {
-          asked.add(message + " " + schema.path("required"));
-          return java.util.Optional.of(Json.object().put("project", "Tevuot"));
-        });
+    ToolContext ctx = TestServers.context(logged, (message, schema) -> {
+      asked.add(message + " " + schema.path("required"));
+      return java.util.Optional.of(Json.object().put("project", "Tevuot"));
+    });
 
     String out = allowed("web.ask").call(Json.object(), ctx).get("text").asString();
 
@@ -173,13 +153,13 @@ class HttpServerTest {
           assertThat(((BatonException) e).code()).isEqualTo(ErrorCode.TOOL_UNAVAILABLE);
           assertThat(((BatonException) e).retryable()).isTrue();
         });
-    eventually(() -> !http.running());
+    TestServers.eventually(() -> !http.running());
     McpServer web = connections.servers().get("web");
     assertThat(web.health()).isEqualTo(McpServer.Health.DOWN);
 
     http.close();
     http = new HttpTestServer(port);
-    eventually(() -> web.health() == McpServer.Health.UP);
+    TestServers.eventually(() -> web.health() == McpServer.Health.UP);
 
     assertThat(echo.call(Json.object().put("message", "back"), context()).get("text")
         .asString()).isEqualTo("echo: back");
@@ -191,7 +171,7 @@ class HttpServerTest {
     // that, post is a side effect and waits for a person, who sees every argument
     allowed("web.grow").call(Json.object(), context());
     McpServer web = connections.servers().get("web");
-    eventually(() -> web.tools().get("pinned").description().contains("IMPORTANT"));
+    TestServers.eventually(() -> web.tools().get("pinned").description().contains("IMPORTANT"));
     allowed("web.post");
     var catalog = dev.baton.core.tool.ToolCatalog.of(connections.catalog(List.of()));
     String everything = "every file: " + "x".repeat(500);

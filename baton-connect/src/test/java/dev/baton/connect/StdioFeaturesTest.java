@@ -7,20 +7,17 @@ import dev.baton.core.error.BatonException;
 import dev.baton.core.error.ErrorCode;
 import dev.baton.core.json.Json;
 import dev.baton.core.memory.InMemoryToolAllowances;
-import dev.baton.core.tool.StepLogger;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolContext;
 import dev.baton.core.tool.ToolDescriptor;
 import dev.baton.core.tool.ToolOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,26 +61,7 @@ class StdioFeaturesTest {
   }
 
   private ToolContext context() {
-    return new ToolContext("e1", "s1", 1, "e1/s1", "default", new StepLogger() {
-      @Override
-      public void info(String message) {
-        logged.add(message);
-      }
-
-      @Override
-      public void warn(String message) {
-        logged.add(message);
-      }
-    });
-  }
-
-  private static void eventually(BooleanSupplier condition) throws InterruptedException {
-    // why: waits for something another process does; not a timing assertion (no bound is
-    // asserted, only a generous limit so a broken build ends)
-    for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
-      Thread.sleep(100);
-    }
-    assertThat(condition.getAsBoolean()).isTrue();
+    return TestServers.context(logged, null);
   }
 
   @Test
@@ -201,7 +179,7 @@ class StdioFeaturesTest {
           assertThat(((BatonException) e).retryable()).isTrue();
         });
     McpServer t = connections.servers().get("t");
-    eventually(() -> t.health() == McpServer.Health.UP);
+    TestServers.eventually(() -> t.health() == McpServer.Health.UP);
 
     assertThat(t.restarts()).isGreaterThanOrEqualTo(1);
     assertThat(echo.call(Json.object().put("message", "again"), context()).get("text")
@@ -234,18 +212,18 @@ class StdioFeaturesTest {
 
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       Future<JsonNode> call = pool.submit(() -> hang.call(Json.object(), context()));
-      eventually(() -> read(received).contains("\"hang\""));
+      TestServers.eventually(() -> read(received).contains("\"hang\""));
       call.cancel(true);
     }
 
-    eventually(() -> read(received).contains("notifications/cancelled"));
+    TestServers.eventually(() -> read(received).contains("notifications/cancelled"));
   }
 
   @Test
   void aServersQuestionGoesToThePersonAndIsNeverAnsweredForThem() throws Exception {
     connect(server(Map.of()));
     Tool ask = allowed("t.ask");
-    ToolContext person = new ToolContext("e1", "s1", 1, "e1/s1", "default", null, null, null,
+    ToolContext person = TestServers.context(logged,
         (message, schema) -> java.util.Optional.of(Json.object().put("project", "Tevuot")));
 
     assertThat(ask.call(Json.object(), person).get("text").asString())
@@ -265,7 +243,7 @@ class StdioFeaturesTest {
 
     allowed("t.grow").call(Json.object(), context());
     McpServer t = connections.servers().get("t");
-    eventually(() -> t.tools().containsKey("added"));
+    TestServers.eventually(() -> t.tools().containsKey("added"));
 
     assertThatThrownBy(() -> pinned.call(Json.object(), context()))
         .isInstanceOf(BatonException.class)

@@ -57,4 +57,37 @@ final class TestServers {
     all.addAll(List.of(args));
     return new Server(name, new Stdio(java, all, env), false, Map.of(), null);
   }
+
+  /**
+   * The context of a call made straight to a tool (step s1 of e1): its log lines go to
+   * {@code logged}, its questions to {@code asker} (null: no one to ask).
+   */
+  static dev.baton.core.tool.ToolContext context(List<String> logged,
+      dev.baton.core.tool.Asker asker) {
+    dev.baton.core.tool.StepLogger log = new dev.baton.core.tool.StepLogger() {
+      @Override
+      public void info(String message) {
+        logged.add(message);
+      }
+
+      @Override
+      public void warn(String message) {
+        logged.add(message);
+      }
+    };
+    return new dev.baton.core.tool.ToolContext("e1", "s1", 1, "e1/s1", "default", log, null, null,
+        asker);
+  }
+
+  /**
+   * Waits until {@code condition} holds, for something another process does; not a timing
+   * assertion (no bound is asserted, only a generous limit so a broken build ends).
+   */
+  static void eventually(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    for (int i = 0; i < 600 && !condition.getAsBoolean(); i++) {
+      Thread.sleep(100);
+    }
+    org.assertj.core.api.Assertions.assertThat(condition.getAsBoolean()).isTrue();
+  }
 }
