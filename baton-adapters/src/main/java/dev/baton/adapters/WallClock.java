@@ -40,9 +40,15 @@ public final class WallClock implements TimePort {
     return source.instant();
   }
 
+  /** The longest wait a timer is armed for; anything later waits this long (about 100 years). */
+  static final Duration FOREVER = Duration.ofDays(36_500);
+
   @Override
   public Timer schedule(Instant due, Runnable task) {
-    long delay = Math.max(0, Duration.between(source.instant(), due).toNanos());
+    Duration wait = Duration.between(source.instant(), due);
+    // why: a due time centuries away (a lease never renewed, a "never") overflows nanoseconds
+    long delay = wait.isNegative() ? 0 : wait.compareTo(FOREVER) > 0 ? FOREVER.toNanos()
+        : wait.toNanos();
     ScheduledFuture<?> f = timer.schedule(() -> Thread.ofVirtual().name("baton-due")
         .start(task), delay, TimeUnit.NANOSECONDS);
     return () -> f.cancel(false);

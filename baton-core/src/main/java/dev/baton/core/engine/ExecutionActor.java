@@ -390,11 +390,14 @@ final class ExecutionActor {
           a.reply().complete(Optional.empty());
           return;
         }
-        Duration left = Duration.between(engine.time().instant(), r.deadline());
+        // why: a call may ask again before the first answer; its clock stopped at the first
+        Duration left = r.deadline() == null ? live.asking.values().stream()
+            .filter(x -> x.step().equals(a.step())).map(Live.Asking::timeLeft).findFirst()
+            .orElse(Duration.ZERO) : Duration.between(engine.time().instant(), r.deadline());
         live.asking.put(a.question(), new Live.Asking(a.step(), a.reply(),
             left.isNegative() ? Duration.ZERO : left));
         // why: the person's time is not the call's: its timeout waits until the answer
-        live.running.put(a.step(), r.withDeadline(Instant.MAX));
+        live.running.put(a.step(), r.withDeadline(null));
       }
       case Effect.Interrupt i -> {
         Live.Running r = live.running.get(i.step());
@@ -486,7 +489,7 @@ final class ExecutionActor {
         asking.reply().cancel(false);
         continue;
       }
-      if (r != null) {
+      if (r != null && !live.askingBesides(asking.step(), entry.getKey())) {
         live.running.put(asking.step(), r.withDeadline(now.plus(asking.timeLeft())));
       }
       asking.reply().complete(q != null && q.status() == Question.QuestionStatus.ANSWERED

@@ -21,11 +21,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class Live {
   /**
    * A tool call in progress: its attempt, its job, the arguments it runs with, and when it times
-   * out.
+   * out (null while it waits for a person's answer: that time is not the call's).
    */
   record Running(int attempt, Workers.Job job, ObjectNode arguments, Object token,
       Instant deadline) {
-    /** The same call with another deadline ({@link Instant#MAX}: none while a person answers). */
+    /** The same call with another deadline (null: none). */
     Running withDeadline(Instant d) {
       return new Running(attempt, job, arguments, token, d);
     }
@@ -88,11 +88,23 @@ final class Live {
         && replanPending.isEmpty() && !planning;
   }
 
+  /** Whether a call of {@code step} waits for a person's answer other than {@code question}. */
+  boolean askingBesides(StepId step, ApprovalId question) {
+    for (var e : asking.entrySet()) {
+      if (e.getValue().step().equals(step) && !e.getKey().equals(question)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The earliest deadline of a running call, or null. */
   Instant nextDeadline() {
     Instant next = null;
     for (Running r : running.values()) {
-      next = next == null || r.deadline().isBefore(next) ? r.deadline() : next;
+      if (r.deadline() != null) {
+        next = next == null || r.deadline().isBefore(next) ? r.deadline() : next;
+      }
     }
     return next;
   }

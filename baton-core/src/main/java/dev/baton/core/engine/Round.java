@@ -172,9 +172,8 @@ final class Round {
     Duration timeout = state.options().approvalTimeout();
     Instant expires = timeout == null ? null : now.plus(timeout);
     ObjectNode input = CallAnswers.input(a.message(), a.answerSchema(), tool);
-    ObjectNode schema = a.answerSchema().deepCopy();
     add(seq -> new Event.QuestionAsked(id, seq, now, question, a.step(), tool, input, expires,
-        state.options().expiryPolicy(), schema));
+        state.options().expiryPolicy(), a.answerSchema()));
     effects.add(new Effect.AwaitAnswer(question, a.step(), a.reply()));
   }
 
@@ -261,7 +260,8 @@ final class Round {
       StepId step = e.getKey();
       Live.Running r = e.getValue();
       StepState st = state.step(step);
-      if (r.deadline().isAfter(now) || st == null || st.status().terminal()) {
+      if (r.deadline() == null || r.deadline().isAfter(now) || st == null
+          || st.status().terminal()) {
         continue;
       }
       String tool = state.graph().step(step).tool();

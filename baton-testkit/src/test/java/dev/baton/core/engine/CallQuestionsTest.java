@@ -25,6 +25,7 @@ import dev.baton.core.tool.ToolOptions;
 import dev.baton.core.tool.TypedTool;
 import dev.baton.testkit.TestEngine;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -194,6 +195,22 @@ class CallQuestionsTest {
     assertThat(s.step(StepId.of("room")).output().path("room").asString()).isEqualTo("Blue");
     assertThat(store.events(id, 0)).filteredOn(e -> e instanceof Event.QuestionWithdrawn)
         .hasSize(1);
+  }
+
+  @Test
+  void aCallWaitingForAPersonSetsNoWakeUpAndNoTimerOverflows() {
+    Live live = new Live();
+    Instant soon = Instant.parse("2026-11-30T10:00:00Z");
+    live.running.put(StepId.of("asking"), new Live.Running(1, () -> { }, Json.object(),
+        new Object(), null));
+    assertThat(live.nextDeadline()).as("nothing to time out while a person answers").isNull();
+    live.running.put(StepId.of("working"), new Live.Running(1, () -> { }, Json.object(),
+        new Object(), soon));
+    assertThat(live.nextDeadline()).isEqualTo(soon);
+
+    // why: a due time too far away to count in nanoseconds is armed, not refused
+    var timer = dev.baton.adapters.WallClock.shared().schedule(Instant.MAX, () -> { });
+    timer.cancel();
   }
 
   @Test
