@@ -43,17 +43,18 @@ final class Bench {
    * bare-commit probe makes; {@code setupReps} how many times each executor is set up again after
    * its first setup; {@code memoryRuns} how many small executions the memory measure runs.
    */
-  record Options(Set<Suite> suites, int reps, int warmups, int chain, int fanOut,
-      int fanOutParallel, double dagScale, int commits, int setupReps, int memoryRuns) {
-    static final Options DEFAULTS = new Options(EnumSet.allOf(Suite.class), 7, 3, 500, 1000,
-        256, 1.0, 1000, 5, 10_000);
+  record Options(Set<Suite> suites, int reps, int warmups, double warmupSeconds, int chain,
+      int fanOut, int fanOutParallel, double dagScale, int commits, int setupReps,
+      int memoryRuns) {
+    static final Options DEFAULTS = new Options(EnumSet.allOf(Suite.class), 7, 3, 2.0, 500,
+        1000, 256, 1.0, 1000, 5, 10_000);
 
     Options {
       suites = suites.isEmpty() ? EnumSet.noneOf(Suite.class) : EnumSet.copyOf(suites);
-      if (reps < 1 || warmups < 0 || chain < 1 || fanOut < 2 || fanOutParallel < 1
+      if (reps < 1 || warmups < 0 || !(warmupSeconds >= 0) || chain < 1 || fanOut < 2 || fanOutParallel < 1
           || !(dagScale > 0) || commits < 1 || setupReps < 0 || memoryRuns < 1) {
         throw new IllegalArgumentException("bad options: " + reps + " reps, " + warmups
-            + " warm-ups, chain " + chain + ", fan-out " + fanOut + ", parallel "
+            + " warm-ups, " + warmupSeconds + " s of warm-up, chain " + chain + ", fan-out " + fanOut + ", parallel "
             + fanOutParallel + ", DAG scale " + dagScale + ", commits " + commits
             + ", setup reps " + setupReps + ", memory runs " + memoryRuns);
       }
@@ -164,16 +165,7 @@ final class Bench {
     for (Workload w : workloads) {
       runs.put(w.name(), new LinkedHashMap<>());
     }
-    progress.printf("warming up (%d run(s) of each workload on each executor)%n", o.warmups());
-    for (int i = 0; i < o.warmups(); i++) {
-      for (Workload w : workloads) {
-        for (Entrant e : entrants) {
-          if (e.takes().test(w)) {
-            check(e.label(), w, contenders.get(e.label()).run(w));
-          }
-        }
-      }
-    }
+    warmUp(o, entrants, workloads, contenders, progress);
     BatonRunner sqlite = (BatonRunner) contenders.get(BATON_SQLITE);
     for (int rep = 1; rep <= o.reps(); rep++) {
       progress.printf("repetition %d of %d%n", rep, o.reps());
@@ -187,6 +179,39 @@ final class Bench {
       }
       commitProbes.add(CommitProbe.meanCommit((JdbcExecutionStore) sqlite.store(),
           o.commits()));
+    }
+  }
+
+  /**
+   * Runs every workload on every executor, interleaved, until each pair has run at least
+   * {@code warmups} times and for at least {@code warmupSeconds}: on two cores the JIT needs
+   * seconds, not runs, to compile a framework's step path, and a fixed number of runs would measure
+   * how far each one's compilation had got instead of what a step costs.
+   */
+  private static void warmUp(Options o, List<Entrant> entrants, List<Workload> workloads,
+      Map<String, Contender> contenders, PrintStream progress) throws Exception {
+    progress.printf(java.util.Locale.ROOT, "warming up (each workload on each executor at least"
+        + " %d time(s) and for at least %.1f s)%n", o.warmups(), o.warmupSeconds());
+    long minNanos = (long) (o.warmupSeconds() * 1e9);
+    Map<String, long[]> spent = new LinkedHashMap<>();
+    boolean more = true;
+    for (int round = 0; more; round++) {
+      more = false;
+      for (Workload w : workloads) {
+        for (Entrant e : entrants) {
+          if (!e.takes().test(w)) {
+            continue;
+          }
+          long[] s = spent.computeIfAbsent(w.name() + "\u0000" + e.label(), k -> new long[1]);
+          if (round >= o.warmups() && s[0] >= minNanos) {
+            continue;
+          }
+          long start = System.nanoTime();
+          check(e.label(), w, contenders.get(e.label()).run(w));
+          s[0] += System.nanoTime() - start;
+          more = true;
+        }
+      }
     }
   }
 

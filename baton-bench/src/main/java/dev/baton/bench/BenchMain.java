@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * <pre>
  * java -jar baton-bench/target/baton-bench.jar [--suites=dag,overhead,peers,setup,memory]
- *     [--reps=7] [--warmup=3] [--chain=500] [--fanout=1000] [--parallel=256] [--dag-scale=1.0]
+ *     [--reps=7] [--warmup=3] [--warmup-seconds=2] [--chain=500] [--fanout=1000] [--parallel=256] [--dag-scale=1.0]
  *     [--commits=1000] [--setup-reps=5] [--memory-runs=10000]
  * </pre>
  *
@@ -30,7 +30,7 @@ public final class BenchMain {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println("usage: BenchMain [--suites=dag,overhead,peers,setup,memory] [--reps=N]"
-          + " [--warmup=N] [--chain=N] [--fanout=N] [--parallel=N] [--dag-scale=X]"
+          + " [--warmup=N] [--warmup-seconds=X] [--chain=N] [--fanout=N] [--parallel=N] [--dag-scale=X]"
           + " [--commits=N] [--setup-reps=N] [--memory-runs=N]");
       System.exit(2);
       return;
@@ -48,6 +48,7 @@ public final class BenchMain {
     Set<Bench.Suite> suites = d.suites();
     int reps = d.reps();
     int warmups = d.warmups();
+    double warmupSeconds = d.warmupSeconds();
     int chain = d.chain();
     int fanOut = d.fanOut();
     int parallel = d.fanOutParallel();
@@ -72,6 +73,7 @@ public final class BenchMain {
           }
           case "reps" -> reps = Integer.parseInt(value);
           case "warmup" -> warmups = Integer.parseInt(value);
+          case "warmup-seconds" -> warmupSeconds = Double.parseDouble(value);
           case "chain" -> chain = Integer.parseInt(value);
           case "fanout" -> fanOut = Integer.parseInt(value);
           case "parallel" -> parallel = Integer.parseInt(value);
@@ -85,8 +87,8 @@ public final class BenchMain {
         throw new IllegalArgumentException("--" + name + " needs a number, got '" + value + "'");
       }
     }
-    return new Bench.Options(suites, reps, warmups, chain, fanOut, parallel, scale, commits,
-        setupReps, memoryRuns);
+    return new Bench.Options(suites, reps, warmups, warmupSeconds, chain, fanOut, parallel,
+        scale, commits, setupReps, memoryRuns);
   }
 
   private static Bench.Suite suite(String name) {

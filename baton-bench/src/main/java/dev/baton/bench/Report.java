@@ -124,8 +124,10 @@ record Report(Bench.Options options, Machine machine, List<Entrant> entrants,
         .append(", max heap ").append(machine.maxHeapMib()).append(" MiB; one-minute load"
             + " average ").append(machine.load()).append(" at the start, ").append(loadAtEnd)
         .append(" at the end (other work on the machine shows up in the timings). ")
-        .append("Everything ran in one JVM, one run at a time; ").append(options.warmups())
-        .append(" unmeasured warm-up run(s) of each workload on each executor, then ")
+        .append("Everything ran in one JVM, one run at a time; unmeasured warm-up runs of each"
+            + " workload on each executor, interleaved (at least ").append(options.warmups())
+        .append(" and at least ").append(String.format(java.util.Locale.ROOT, "%.1f",
+            options.warmupSeconds())).append(" s of each), then ")
         .append(options.reps()).append(" measured repetitions, interleaved. Medians, with")
         .append(" [min–max] where shown. Peers: ")
         .append(String.join("; ", entrants.stream()

@@ -16,7 +16,7 @@ class BenchTest {
 
   @Test
   void everyExecutorFinishesEveryWorkloadAndTheRatiosAreFiniteAndPositive() throws Exception {
-    Bench.Options tiny = new Bench.Options(EnumSet.allOf(Bench.Suite.class), 1, 0, 5, 10, 8,
+    Bench.Options tiny = new Bench.Options(EnumSet.allOf(Bench.Suite.class), 1, 0, 0, 5, 10, 8,
         0.05, 20, 1, 20);
 
     Report report = Bench.run(tiny, new PrintStream(OutputStream.nullOutputStream()));

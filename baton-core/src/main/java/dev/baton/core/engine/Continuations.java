@@ -17,10 +17,12 @@ final class Continuations {
   /** A call kept for this thread; interrupting it interrupts the thread only while it runs. */
   static final class Inline implements Workers.Job {
     private final Runnable task;
+    final String name;
     private volatile Thread running;
     private volatile boolean interrupted;
 
-    Inline(Runnable task) {
+    Inline(String name, Runnable task) {
+      this.name = name;
       this.task = task;
     }
 
@@ -33,7 +35,7 @@ final class Continuations {
       }
     }
 
-    private void run() {
+    void run() {
       // why: an interrupt meant for the call before must not reach this one, and the reverse
       Thread.interrupted();
       running = Thread.currentThread();
@@ -63,6 +65,11 @@ final class Continuations {
     }
   }
 
+  /** A call that gets a thread of its own once the round that started it has let go. */
+  static Inline later(String name, Runnable task) {
+    return new Inline(name, task);
+  }
+
   /**
    * Keeps {@code task} for this thread if it is a call's thread that has kept nothing yet, and
    * returns its handle; null if it must get a thread of its own.
@@ -72,7 +79,7 @@ final class Continuations {
     if (next == null || !next.isEmpty()) {
       return null;
     }
-    Inline i = new Inline(task);
+    Inline i = new Inline(null, task);
     next.add(i);
     return i;
   }

@@ -59,6 +59,8 @@ final class ExecutionActor {
   private final List<Input> retained = new ArrayList<>();
   private final List<Input.Watch> watches = new ArrayList<>();
   private Scheduler scheduler;
+  /** Calls this thread's rounds started that it cannot carry on into itself. */
+  private List<Continuations.Inline> toStart;
   private TimePort.Timer wakeTimer;
   private Instant wakeTimerAt;
   private int failures;
@@ -167,17 +169,24 @@ final class ExecutionActor {
       if (here) {
         rounds();
       } else {
-        engine.workers().start("round-" + id.value(), this::rounds);
+        // why: the round's thread may then carry on into the first call the round starts
+        engine.workers().start("round-" + id.value(), () -> Continuations.runHere(this::rounds));
       }
     }
   }
 
   private void rounds() {
     while (true) {
+      List<Continuations.Inline> starting;
       try {
         while (!finished && !backingOff) {
-          List<Input> batch = new ArrayList<>(retained);
-          retained.clear();
+          List<Input> batch;
+          if (retained.isEmpty()) {
+            batch = new ArrayList<>(2);
+          } else {
+            batch = new ArrayList<>(retained);
+            retained.clear();
+          }
           int admittedUpTo = batch.size();
           for (Input i; (i = inbox.poll()) != null; ) {
             batch.add(i);
@@ -190,13 +199,38 @@ final class ExecutionActor {
       } catch (RuntimeException e) {
         LOG.error("execution {}: round failed: {}", id, e.toString(), e);
       } finally {
+        starting = toStart;
+        toStart = null;
         active.set(false);
       }
+      if (starting != null) {
+        startAll(starting);
+      }
       // why: an input that arrived after the last poll but before active went false would wait
-      boolean pending = !finished && !backingOff && inbox.stream().anyMatch(i -> !(i instanceof Input.Facts));
-      if (!pending || !active.compareAndSet(false, true)) {
+      if (finished || backingOff || !worthARound() || !active.compareAndSet(false, true)) {
         return;
       }
+    }
+  }
+
+  /** Whether the inbox holds something besides facts, which can wait for a round. */
+  private boolean worthARound() {
+    for (Input i : inbox) {
+      if (!(i instanceof Input.Facts)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Calls started while this thread held the actor, each on a thread of its own now that it has
+   * let go: a call that ended at once would otherwise find the actor busy, leave its end to this
+   * thread, and the chain would hop between threads at every step.
+   */
+  private void startAll(List<Continuations.Inline> calls) {
+    for (Continuations.Inline call : calls) {
+      engine.workers().start(call.name, () -> Continuations.runHere(call::run));
     }
   }
 
@@ -365,8 +399,12 @@ final class ExecutionActor {
             .plus(r.tool().descriptor().options().timeout());
         Workers.Job handle = Continuations.keep(job);
         if (handle == null) {
-          handle = engine.workers().start("step-" + r.step().value(),
-              () -> Continuations.runHere(job));
+          Continuations.Inline later = Continuations.later("step-" + r.step().value(), job);
+          if (toStart == null) {
+            toStart = new ArrayList<>();
+          }
+          toStart.add(later);
+          handle = later;
         }
         live.running.put(r.step(), new Live.Running(r.attempt(), handle, r.arguments(), token,
             deadline));
@@ -501,7 +539,7 @@ final class ExecutionActor {
     if (!live.asking.isEmpty()) {
       settleQuestions(now);
     }
-    if (result.events().stream().anyMatch(e -> e instanceof Event.PlanVersionCreated)) {
+    if (!live.replanAsked.isEmpty() && newPlan(result.events())) {
       // why: a step of the new version may fail again under the same id, and be replanned again
       live.replanAsked.clear();
     }
@@ -549,6 +587,15 @@ final class ExecutionActor {
     }
     wakeTimerAt = next;
     wakeTimer = engine.time().schedule(next, () -> offer(new Input.Wake(false), false));
+  }
+
+  private static boolean newPlan(List<Event> events) {
+    for (Event e : events) {
+      if (e instanceof Event.PlanVersionCreated) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void finish() {

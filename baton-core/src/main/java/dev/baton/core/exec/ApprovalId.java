@@ -37,4 +37,15 @@ public record ApprovalId(@JsonValue String value) {
   public String toString() {
     return value;
   }
+
+  // why: ids are map keys on every step; the record's generated methods go through method handles
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof ApprovalId other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
 }

@@ -36,4 +36,15 @@ public record StepId(@JsonValue String value) implements Comparable<StepId> {
   public String toString() {
     return value;
   }
+
+  // why: ids are map keys on every step; the record's generated methods go through method handles
+  @Override
+  public boolean equals(Object o) {
+    return o == this || o instanceof StepId other && value.equals(other.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.hashCode();
+  }
 }
