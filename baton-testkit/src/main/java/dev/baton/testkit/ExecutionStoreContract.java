@@ -96,6 +96,24 @@ public abstract class ExecutionStoreContract {
   }
 
   @Test
+  void appendsALongBatchInOrderAtConsecutivePositions() {
+    Events run = Events.newExecution(clock);
+    List<Event> log = new java.util.ArrayList<>(run.started("acme"));
+    for (int i = 0; i < 20; i++) {
+      log.add(run.logged("fetch", "line " + i));
+    }
+
+    long last = store.append(log);
+
+    assertThat(store.events(run.execution(), 0)).isEqualTo(log);
+    List<StoredEvent> all = store.eventsSince(0, null, 100);
+    assertThat(all).extracting(StoredEvent::event).isEqualTo(log);
+    assertThat(all).extracting(StoredEvent::position)
+        .isEqualTo(java.util.stream.LongStream.rangeClosed(last - log.size() + 1, last).boxed()
+            .toList());
+  }
+
+  @Test
   void readsOnlyTheEventsAfterTheGivenSeq() {
     Events run = Events.newExecution(clock);
     List<Event> log = concat(run.started("acme"), run.stepRun("fetch", Json.object()));

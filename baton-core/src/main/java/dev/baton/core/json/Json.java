@@ -13,6 +13,15 @@ public final class Json {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .addModule(new tools.jackson.databind.module.SimpleModule("baton-spread-creators") {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void setupModule(SetupContext context) {
+              super.setupModule(context);
+              context.addValueInstantiators(new SpreadCreators());
+            }
+          })
           .build();
 
   private Json() {}

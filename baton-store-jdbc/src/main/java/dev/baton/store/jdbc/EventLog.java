@@ -48,9 +48,10 @@ final class EventLog {
    */
   /** @return the position of the last event inserted */
   static long insert(Statements s, List<Event> events, boolean sqlite) throws SQLException {
-    if (!sqlite) {
-      s.get(POSITION_LOCK).execute();
+    if (sqlite) {
+      return insertOnSqlite(s, events);
     }
+    s.get(POSITION_LOCK).execute();
     Event first = events.getFirst();
     long position;
     boolean previous;
@@ -63,10 +64,7 @@ final class EventLog {
       previous = rows.getLong(2) > 0;
     }
     if (first.seq() > 1 && !previous) {
-      // why: the key refuses a seq taken twice; a gap it cannot see, so the one before must exist
-      throw BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + first.execution()
-          + " is at event " + lastSeq(s.connection(), first.execution()) + ", not "
-          + (first.seq() - 1));
+      throw gap(s, first);
     }
     PreparedStatement insert = s.get(INSERT);
     for (Event e : events) {
@@ -80,6 +78,71 @@ final class EventLog {
     }
     insert.executeBatch();
     return position;
+  }
+
+  // why: the key refuses a seq taken twice; a gap it cannot see, so the one before must exist
+  private static BatonException gap(Statements s, Event first) throws SQLException {
+    return BatonException.of(ErrorCode.STORE_CONFLICT, "execution " + first.execution()
+        + " is at event " + lastSeq(s.connection(), first.execution()) + ", not "
+        + (first.seq() - 1));
+  }
+
+  /**
+   * On SQLite, one statement per append of up to {@value #ROWS_PER_INSERT} events: SQLite numbers
+   * the rows itself (the position is the row key, and the write lock makes the next number the
+   * next position), and the rows go in only if the event before the first exists, so the whole
+   * append is one step of the database instead of a read and a row at a time.
+   */
+  private static long insertOnSqlite(Statements s, List<Event> events) throws SQLException {
+    long last = 0;
+    for (int from = 0; from < events.size(); from += ROWS_PER_INSERT) {
+      List<Event> part = events.subList(from, Math.min(events.size(), from + ROWS_PER_INSERT));
+      Event first = part.getFirst();
+      PreparedStatement insert = s.get(sqliteInsert(part.size()));
+      int p = 1;
+      for (Event e : part) {
+        insert.setString(p++, e.execution().value());
+        insert.setLong(p++, e.seq());
+        insert.setString(p++, e.getClass().getSimpleName());
+        insert.setString(p++, Timestamps.text(e.at()));
+        insert.setString(p++, StoredJson.event(e));
+      }
+      insert.setLong(p++, first.seq());
+      insert.setString(p++, first.execution().value());
+      insert.setLong(p, first.seq() - 1);
+      int inserted = 0;
+      try (ResultSet rows = insert.executeQuery()) {
+        while (rows.next()) {
+          last = Math.max(last, rows.getLong(1));
+          inserted++;
+        }
+      }
+      if (inserted != part.size()) {
+        throw gap(s, first);
+      }
+    }
+    return last;
+  }
+
+  static final int ROWS_PER_INSERT = 16;
+  private static final String[] SQLITE_INSERTS = new String[ROWS_PER_INSERT + 1];
+
+  static {
+    for (int n = 1; n <= ROWS_PER_INSERT; n++) {
+      StringBuilder sql = new StringBuilder("INSERT INTO events (execution_id, seq, type, at,"
+          + " payload) SELECT column1, column2, column3, column4, column5 FROM (VALUES ");
+      for (int i = 0; i < n; i++) {
+        sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?)");
+      }
+      // why: ORDER BY keeps positions in seq order; a first seq of 1 has nothing before it
+      sql.append(") WHERE ? = 1 OR EXISTS (SELECT 1 FROM events WHERE execution_id = ?"
+          + " AND seq = ?) ORDER BY column2 RETURNING position");
+      SQLITE_INSERTS[n] = sql.toString();
+    }
+  }
+
+  private static String sqliteInsert(int rows) {
+    return SQLITE_INSERTS[rows];
   }
 
   /** The events with seq greater than {@code afterSeq}, in order. */
