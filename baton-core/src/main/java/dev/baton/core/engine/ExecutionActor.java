@@ -246,7 +246,9 @@ final class ExecutionActor {
       otherWriters |= in instanceof Input.Wake w && w.otherWriters();
     }
     Instant now = engine.time().instant();
-    live.deferred.values().removeIf(until -> !until.isAfter(now));
+    if (!live.deferred.isEmpty()) {
+      live.deferred.values().removeIf(until -> !until.isAfter(now));
+    }
     Round.Result result;
     try {
       if (state == null) {

@@ -265,9 +265,16 @@ public final class ExecutionState {
     if (before != null) {
       terminal -= before.terminal() ? 1 : 0;
       running -= before == StepStatus.RUNNING ? 1 : 0;
-      inFlight.remove(next.id());
-      frontier.remove(next.id());
-      failed.remove(next.id());
+      // why: only the sets the step was in; each lookup is paid on every step of a run
+      if (before.inFlight()) {
+        inFlight.remove(next.id());
+      }
+      if (before == StepStatus.PENDING) {
+        frontier.remove(next.id());
+      }
+      if (before == StepStatus.FAILED) {
+        failed.remove(next.id());
+      }
     }
     if (after == StepStatus.FAILED) {
       failed.add(next.id());
