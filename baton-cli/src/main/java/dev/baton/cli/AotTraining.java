@@ -13,15 +13,16 @@ import java.util.List;
  * a command fails (a cache from part of the commands is still worth having).
  *
  * <p>Usage: {@code java -XX:AOTCacheOutput=baton.aot -cp baton.jar dev.baton.cli.AotTraining
- * [--short] DIR}, with an environment free of {@code BATON_*} settings (no model, no PostgreSQL),
- * so nothing outside {@code DIR} is touched.
+ * [--prepare | --only plan|status|tools] DIR}, with an environment free of {@code BATON_*}
+ * settings (no model, no PostgreSQL) but {@code BATON_HOME=DIR}, so nothing outside {@code DIR}
+ * is touched and the commands run as people type them, without {@code --home}.
  *
- * <p>Two caches: without {@code --short}, every kind of command from a new folder (indexing the
- * workspace, running a plan); with {@code --short}, only what the short commands ({@code plan},
- * {@code status}, {@code tools}) load in a folder already in use, after {@code --prepare} made it
- * so in a JVM of its own (one that records nothing). The JVM loads every class of its cache at
- * start, used or not: the short commands' cache holds about half as many classes, and spares them
- * the document readers and the engine they never touch.
+ * <p>Several caches: without an option, every kind of command from a new folder (indexing the
+ * workspace, running a plan); with {@code --only}, one of the commands people wait for, in a
+ * folder already in use, which {@code --prepare} made so in a JVM of its own (one that records
+ * nothing). The JVM loads every class of its cache at start, used or not: {@code status}'s cache
+ * holds a fifth of the classes of the whole training, and none of the document readers, the
+ * engine or the planner that it never touches.
  */
 public final class AotTraining {
   private static final String HEBREW = "תקרא מה עשינו בדצמבר בתבואות ותקבע פגישה עם יואב";
@@ -31,13 +32,17 @@ public final class AotTraining {
   private AotTraining() {}
 
   public static void main(String[] args) {
-    String mode = args.length == 2 ? args[0] : "";
-    if (args.length < 1 || args.length > 2 || !List.of("", "--short", "--prepare").contains(mode)) {
-      System.err.println("usage: AotTraining [--prepare | --short] DATA_FOLDER (a throw-away"
-          + " folder)");
+    String mode = String.join(" ", List.of(args).subList(0, Math.max(0, args.length - 1)));
+    if (args.length < 1 || !List.of("", "--prepare", "--only plan", "--only status",
+        "--only tools").contains(mode)) {
+      System.err.println("usage: AotTraining [--prepare | --only plan|status|tools] DATA_FOLDER"
+          + " (a throw-away folder)");
       System.exit(2);
     }
     String home = Path.of(args[args.length - 1]).toAbsolutePath().toString();
+    // why: as people run them, when BATON_HOME names the folder: bare status, tools and plan take
+    // a path of their own (Main.direct), and the cache should hold what that path loads
+    boolean bare = home.equals(System.getenv("BATON_HOME"));
     PrintStream out = System.out;
     PrintStream err = System.err;
     PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
@@ -45,7 +50,7 @@ public final class AotTraining {
     System.setErr(nowhere);
     try {
       for (String[] command : commands(mode)) {
-        run(home, command);
+        run(bare ? null : home, command);
       }
     } finally {
       System.setOut(out);
@@ -60,9 +65,10 @@ public final class AotTraining {
       // why: the folder as people have it: the workspace indexed, an execution done
       case "--prepare" -> List.of(new String[] {"run", ENGLISH, "--yes"},
           new String[] {"plan", ENGLISH});
-      case "--short" -> List.of(new String[] {"tools"}, new String[] {"plan", HEBREW},
-          new String[] {"plan", ENGLISH}, new String[] {"status"}, new String[] {"tools", "--json"},
+      case "--only plan" -> List.of(new String[] {"plan", HEBREW}, new String[] {"plan", ENGLISH},
           new String[] {"plan", "what's the weather"});
+      case "--only status" -> List.<String[]>of(new String[] {"status"});
+      case "--only tools" -> List.of(new String[] {"tools"}, new String[] {"tools", "--json"});
       // why: the commands people wait for most (plan, status, tools) first, in both languages
       default -> List.of(new String[] {"tools"}, new String[] {"plan", HEBREW},
           new String[] {"plan", ENGLISH}, new String[] {"status"}, new String[] {"tools", "--json"},
@@ -71,7 +77,12 @@ public final class AotTraining {
     };
   }
 
+  /** Runs the command line, with {@code --home} first unless {@code home} is null. */
   private static void run(String home, String... command) {
+    if (home == null) {
+      Main.run(command);
+      return;
+    }
     String[] args = new String[command.length + 2];
     args[0] = "--home";
     args[1] = home;
