@@ -4,6 +4,10 @@ import dev.baton.app.BatonApp;
 import dev.baton.app.BatonConfig;
 import dev.baton.app.ConfigLoader;
 import dev.baton.app.StartupLog;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +75,10 @@ public final class Main implements Callable<Integer> {
     // why: libraries (the connection pool above all) log failures with stack traces; a person
     // gets one line from us instead, and the traces with --debug
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "warn" : "off");
+    Callable<Integer> direct = direct(args);
+    if (direct != null) {
+      return callDirectly(direct, debug);
+    }
     CommandLine cli = commandLine(args).setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((ex, line, parsed) ->
         Errors.report(ex, line.getErr(), debug));
@@ -90,6 +98,54 @@ public final class Main implements Callable<Integer> {
       return ExitCodes.BAD_INPUT;
     });
     return cli.execute(args);
+  }
+
+  /**
+   * The command for the plainest forms of the commands people wait for: {@code status},
+   * {@code tools} and {@code plan REQUEST}, with nothing else on the line; null for anything else,
+   * which picocli parses. The command is the one picocli would make (no option given, so every
+   * field keeps its initial value; {@code MainTest} compares them).
+   *
+   * <p>Why: picocli reads the command's annotations by reflection in every process, and its
+   * classes, compiled for Java 5, cannot be in the JDK's AOT cache: about 0.1 s of each of these
+   * commands, a sixth of {@code status}.
+   */
+  static Callable<Integer> direct(String... args) {
+    if (args.length == 1 && args[0].equals("status")) {
+      StatusCommand status = new StatusCommand();
+      status.main = new Main();
+      return status;
+    }
+    if (args.length == 1 && args[0].equals("tools")) {
+      ToolsCommand tools = new ToolsCommand();
+      tools.main = new Main();
+      return tools;
+    }
+    // why: a word picocli would read otherwise (an option, "--", an @file of arguments) goes to it
+    if (args.length == 2 && args[0].equals("plan") && !args[1].startsWith("-")
+        && !args[1].startsWith("@")) {
+      PlanCommand plan = new PlanCommand();
+      plan.main = new Main();
+      plan.request = args[1];
+      return plan;
+    }
+    return null;
+  }
+
+  /** Runs the command as picocli's {@code execute} does: its exit code, or the error reported. */
+  private static int callDirectly(Callable<Integer> command, boolean debug) {
+    try {
+      Integer exit = command.call();
+      return exit == null ? ExitCodes.OK : exit;
+    } catch (Exception e) {
+      // why: the writer picocli gives the handler on this platform: standard error, the default
+      // charset, flushed at each line
+      PrintWriter err = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err,
+          Charset.defaultCharset())), true);
+      int exit = Errors.report(e, err, debug);
+      err.flush();
+      return exit;
+    }
   }
 
   // why: a switch, not a map of constructor references: the JDK's AOT cache (25.0.3) crashes

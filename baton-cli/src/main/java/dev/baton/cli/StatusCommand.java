@@ -40,12 +40,14 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "ID", description = "An execution id")
   String id;
 
-  @Option(names = "--limit", defaultValue = "20", description = "How many executions per page")
-  int limit;
+  // why: defaults as initial values, which picocli keeps when the option is not given, so a
+  // command made without picocli (Main.direct) has them too
+  @Option(names = "--limit", description = "How many executions per page")
+  int limit = 20;
 
-  @Option(names = "--page", defaultValue = "1", description = "Which page of executions and of"
+  @Option(names = "--page", description = "Which page of executions and of"
       + " pending approvals and questions")
-  int page;
+  int page = 1;
 
   @Option(names = "--status", paramLabel = "STATUS", split = ",",
       description = "Only executions in these statuses (e.g. running,waiting_for_approval)")

@@ -47,7 +47,7 @@ public final class IcsCodec {
       // parser (a CalDAV answer) turns CRLF into LF, and ical4j then no longer unfolds, cutting
       // long values such as an attendee's address
       String crlf = text.replace("\r\n", "\n").replace("\n", "\r\n");
-      return new CalendarBuilder().build(new StringReader(crlf));
+      return new CalendarBuilder(new PlatformTimeZones()).build(new StringReader(crlf));
     } catch (ParserException e) {
       throw ToolFailure.permanent(source + " is not valid iCalendar (line " + e.getLineNo()
           + "): " + e.getMessage(), e);

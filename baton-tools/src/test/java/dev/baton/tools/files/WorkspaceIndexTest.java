@@ -69,6 +69,23 @@ class WorkspaceIndexTest {
     assertThat(drive(false).index().watching()).isFalse();
   }
 
+  @Test
+  void readsASmallIndexAndMapsALargeOne() throws Exception {
+    Path folder = Files.createDirectories(root.resolve("index"));
+    Files.write(folder.resolve("_0.cfs"), new byte[1024]);
+    try (var d = WorkspaceIndex.directory(folder)) {
+      assertThat(d).isInstanceOf(org.apache.lucene.store.NIOFSDirectory.class);
+    }
+    try (var f = java.nio.channels.FileChannel.open(folder.resolve("_1.cfs"),
+        java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+      // why: a sparse file: its size without writing the bytes
+      f.write(java.nio.ByteBuffer.wrap(new byte[1]), WorkspaceIndex.MAP_FROM_BYTES);
+    }
+    try (var d = WorkspaceIndex.directory(folder)) {
+      assertThat(d).isInstanceOf(org.apache.lucene.store.MMapDirectory.class);
+    }
+  }
+
   @ParameterizedTest(name = "watch={0}")
   @ValueSource(booleans = {true, false})
   void seesFilesAddedChangedAndDeletedBetweenTwoSearches(boolean watch) throws Exception {
