@@ -12,10 +12,12 @@ import dev.baton.core.plan.StepId;
 import dev.baton.core.port.ResourceLocks;
 import dev.baton.core.port.TimePort;
 import dev.baton.core.text.Redactor;
+import dev.baton.core.tool.Asker;
 import dev.baton.core.tool.StepLogger;
 import dev.baton.core.tool.Tool;
 import dev.baton.core.tool.ToolContext;
 import dev.baton.core.tool.ToolOptions;
+import dev.baton.core.tool.UsageMeter;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import java.time.Duration;
@@ -36,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * execution's actor. A gate it cannot pass now ends it as deferred or blocked, holding nothing, and
  * the actor starts it again when the gate opens.
  */
-final class AttemptJob implements Runnable {
+final class AttemptJob implements Runnable, StepLogger, UsageMeter, Asker {
   /** Where the job's facts and its end go: the execution's actor, as {@code offer(input, here)}. */
   interface Sink {
     void offer(Input input, boolean here);
@@ -211,29 +213,36 @@ final class AttemptJob implements Runnable {
   }
 
   private ToolContext context() {
-    ExecutionId ex = execution;
-    StepId st = step();
-    StepLogger log = new StepLogger() {
-      @Override
-      public void info(String message) {
-        String clean = Redactor.clean(message);
-        fact(seq -> new Event.StepLogged(ex, seq, engine.time().instant(), st, "INFO", clean));
-      }
+    return new ToolContext(execution.value(), step().value(), run.attempt(),
+        execution.value() + "/" + step().value(), tenant, this, this, engine.sleeper, this);
+  }
 
-      @Override
-      public void warn(String message) {
-        String clean = Redactor.clean(message);
-        fact(seq -> new Event.StepLogged(ex, seq, engine.time().instant(), st, "WARN", clean));
-      }
-    };
-    return new ToolContext(ex.value(), st.value(), run.attempt(), ex.value() + "/" + st.value(),
-        tenant, log, (model, calls, in, out, took) -> fact(seq -> new Event.ModelUsed(ex, seq,
-            engine.time().instant(), st.value(), model, calls, in, out, took)),
-        engine.time()::sleep, this::ask);
+  @Override
+  public void info(String message) {
+    logged("INFO", message);
+  }
+
+  @Override
+  public void warn(String message) {
+    logged("WARN", message);
+  }
+
+  private void logged(String level, String message) {
+    String clean = Redactor.clean(message);
+    StepId st = step();
+    fact(seq -> new Event.StepLogged(execution, seq, engine.time().instant(), st, level, clean));
+  }
+
+  @Override
+  public void record(String model, int calls, long in, long out, Duration took) {
+    StepId st = step();
+    fact(seq -> new Event.ModelUsed(execution, seq, engine.time().instant(), st.value(), model,
+        calls, in, out, took));
   }
 
   /** A question from the call to the person: it waits, holding its thread, for the answer. */
-  private Optional<JsonNode> ask(String message, ObjectNode answerSchema)
+  @Override
+  public Optional<JsonNode> ask(String message, ObjectNode answerSchema)
       throws InterruptedException {
     if (answerSchema == null || !"object".equals(answerSchema.path("type").asString(""))) {
       throw BatonException.of(ErrorCode.STEP_INPUT_INVALID, name + " asked a question whose"

@@ -68,6 +68,8 @@ public final class Engine implements AutoCloseable {
 
   private volatile Tools tools;
   private final TimePort time;
+  /** Tools' waits, through the time port: made once, handed to every call. */
+  final dev.baton.core.tool.Sleeper sleeper;
   private final Workers workers;
   private final EngineOptions options;
   private final Replanning replanning;
@@ -105,6 +107,7 @@ public final class Engine implements AutoCloseable {
     this.store = Objects.requireNonNull(b.store, "store");
     ToolCatalog catalog = Objects.requireNonNull(b.catalog, "catalog");
     this.time = Objects.requireNonNull(b.time, "time");
+    this.sleeper = time::sleep;
     this.workers = Objects.requireNonNull(b.workers, "workers");
     this.options = b.options != null ? b.options : EngineOptions.defaults(b.probe.host() + "-"
         + b.probe.pid() + "-" + Long.toHexString(System.identityHashCode(this)));

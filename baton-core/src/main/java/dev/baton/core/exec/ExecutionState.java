@@ -38,6 +38,7 @@ public final class ExecutionState {
   private final Set<StepId> frontier = new HashSet<>();
   /** Every step as it joined the frontier, in order, for readers that follow it incrementally. */
   private final List<StepId> frontierLog = new ArrayList<>();
+  private final List<StepId> frontierLogView = Collections.unmodifiableList(frontierLog);
   private final Set<StepId> inFlight = new HashSet<>();
   private final Set<StepId> failed = new HashSet<>();
   private int terminal;
@@ -513,7 +514,7 @@ public final class ExecutionState {
    * may have left it since); a reader that remembers how far it read sees only what is new.
    */
   public List<StepId> frontierLog() {
-    return Collections.unmodifiableList(frontierLog);
+    return frontierLogView;
   }
 
   /** Steps that failed for good in the current plan version. */

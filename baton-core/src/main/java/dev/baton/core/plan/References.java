@@ -77,6 +77,9 @@ public final class References {
       }
       return value.deepCopy();
     }
+    if (node.isEmpty()) {
+      return node;
+    }
     if (node instanceof ObjectNode obj) {
       for (var e : new ArrayList<>(obj.properties())) {
         obj.set(e.getKey(), replace(e.getValue(), outputs));

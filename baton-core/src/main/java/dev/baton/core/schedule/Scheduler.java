@@ -72,7 +72,7 @@ public final class Scheduler {
       return new Decision(out, null);
     }
     follow(state);
-    Instant wake = expireHumanSteps(state, now, out);
+    Instant wake = state.pendingHumanSteps() == 0 ? null : expireHumanSteps(state, now, out);
     boolean paused = status == ExecutionStatus.PAUSED;
     int running = state.runningSteps();
     // why: usually every step in flight is busy here, and then there is nothing to look at
