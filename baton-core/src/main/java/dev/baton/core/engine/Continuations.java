@@ -65,6 +65,11 @@ final class Continuations {
     }
   }
 
+  /** Whether this thread runs calls (and may carry on into the next one it keeps). */
+  static boolean onCallThread() {
+    return NEXT.get() != null;
+  }
+
   /** A call that gets a thread of its own once the round that started it has let go. */
   static Inline later(String name, Runnable task) {
     return new Inline(name, task);

@@ -224,9 +224,10 @@ final class ExecutionActor {
   }
 
   /**
-   * Calls started while this thread held the actor, each on a thread of its own now that it has
-   * let go: a call that ended at once would otherwise find the actor busy, leave its end to this
-   * thread, and the chain would hop between threads at every step.
+   * Calls started by rounds on a thread that does not run calls (a submitter's, a caller's),
+   * each on a thread of its own now that it has let go of the actor: a call that ended at once
+   * would otherwise find the actor busy, leave its end to this thread, and a chain would hop
+   * between the two threads at every step.
    */
   private void startAll(List<Continuations.Inline> calls) {
     for (Continuations.Inline call : calls) {
@@ -400,7 +401,12 @@ final class ExecutionActor {
         Instant deadline = engine.time().instant()
             .plus(r.tool().descriptor().options().timeout());
         Workers.Job handle = Continuations.keep(job);
-        if (handle == null) {
+        if (handle == null && Continuations.onCallThread()) {
+          // why: beside the call this thread carries on into; started now, it overlaps the rest
+          // of the round
+          handle = engine.workers().start("step-" + r.step().value(),
+              () -> Continuations.runHere(job));
+        } else if (handle == null) {
           Continuations.Inline later = Continuations.later("step-" + r.step().value(), job);
           if (toStart == null) {
             toStart = new ArrayList<>();
