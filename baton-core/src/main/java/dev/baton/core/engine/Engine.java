@@ -100,8 +100,8 @@ public final class Engine implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean shuttingDown;
   private volatile long seenPosition;
-  private TimePort.Timer heartbeatTimer;
-  private TimePort.Timer watchTimer;
+  private volatile TimePort.Timer heartbeatTimer;
+  private volatile TimePort.Timer watchTimer;
 
   private Engine(Builder b) {
     this.store = Objects.requireNonNull(b.store, "store");
@@ -589,6 +589,9 @@ public final class Engine implements AutoCloseable {
       LOG.warn("heartbeat failed: {}", e.toString());
     }
     heartbeatTimer = time.schedule(now.plus(options.leaseTtl().dividedBy(3)), this::heartbeat);
+    if (closed) {
+      heartbeatTimer.cancel();
+    }
   }
 
   /** Looks for events other processes appended; wakes what they concern. */
@@ -619,6 +622,11 @@ public final class Engine implements AutoCloseable {
       LOG.warn("watching the store failed: {}", e.toString());
     }
     watchTimer = time.schedule(time.instant().plus(options.pollInterval()), this::watch);
+    // why: a close that came while this look ran cancelled the timer before this one; left armed,
+    // it would hold the closed engine (and its store) until it fired
+    if (closed || shuttingDown) {
+      watchTimer.cancel();
+    }
   }
 
   /**
