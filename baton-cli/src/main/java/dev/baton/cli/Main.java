@@ -193,7 +193,21 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(command(name));
       }
     }
+    cli.getSubcommands().values().forEach(Main::withHelp);
     return cli;
+  }
+
+  /**
+   * Gives a command and its own subcommands {@code -h}/{@code --help}: picocli's errors end with
+   * "see: baton COMMAND --help", which must then work.
+   */
+  private static void withHelp(CommandLine command) {
+    var spec = command.getCommandSpec();
+    if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
+      spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+          .description("Show this help message and exit.").build());
+    }
+    command.getSubcommands().values().forEach(Main::withHelp);
   }
 
   /** The first word that is neither an option of {@code baton} nor an option's value; or null. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,6 +241,22 @@ class CliTest {
     CliHarness.Result unknown = baton("plna", "x");
     assertThat(unknown.exit()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(unknown.err()).contains("plna", "plan");
+  }
+
+  @Test
+  void everyCommandTakesHelp_asItsErrorsSay() {
+    CliHarness.Result wrong = baton("status", "--bogus");
+    assertThat(wrong.exit()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(wrong.err()).contains("see: baton status --help");
+
+    for (String command : List.of("status", "recover", "approve", "tools", "keys")) {
+      CliHarness.Result help = baton(command, "--help");
+      assertThat(help.exit()).as(command).isZero();
+      assertThat(help.out()).as(command).contains("Usage: baton " + command, "-h, --help");
+    }
+    CliHarness.Result nested = baton("keys", "create", "-h");
+    assertThat(nested.exit()).isZero();
+    assertThat(nested.out()).contains("Usage: baton keys create");
   }
 
   @Test
