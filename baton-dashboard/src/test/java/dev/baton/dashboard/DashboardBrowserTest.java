@@ -64,7 +64,7 @@ class DashboardBrowserTest {
   void start() throws Exception {
     radicale = dev.baton.testkit.Radicale.start();
     calendar = radicale.url("me", "calendar");
-    CalDavFixture.makeCalendar(calendar);
+    dev.baton.testkit.Radicale.makeCalendar(calendar);
     home = Files.createTempDirectory("baton-dashboard");
     var config = ConfigLoader.load(home, Map.of("BATON_CALDAV_URL", calendar.toString(),
         "BATON_CALDAV_USER", "me", "BATON_CALDAV_PASSWORD", "x"), Map.of());
@@ -154,7 +154,7 @@ class DashboardBrowserTest {
     // the meeting is in the CalDAV server at the edited time
     String stamp = when.atZone(app.config().zone()).withZoneSameInstant(ZoneOffset.UTC)
         .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
-    assertThat(CalDavFixture.report(calendar)).contains("DTSTART:" + stamp);
+    assertThat(dev.baton.testkit.Radicale.calendarData(calendar)).contains("DTSTART:" + stamp);
 
     // the timeline's bars overlap exactly where the event log's intervals do, and some do
     assertTimelineMatchesLog(id, true);
@@ -189,7 +189,7 @@ class DashboardBrowserTest {
         .contains("yoav.cohen@tevuot.co.il");
     browser.shots("result-en");
     assertTimelineMatchesLog(id, true);
-    assertThat(CalDavFixture.report(calendar).split("BEGIN:VEVENT", -1).length - 1)
+    assertThat(dev.baton.testkit.Radicale.calendarData(calendar).split("BEGIN:VEVENT", -1).length - 1)
         .isGreaterThanOrEqualTo(2);
     browser.find("#document-link").click();
     browser.waitFor("#document-text");

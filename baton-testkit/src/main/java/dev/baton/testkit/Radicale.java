@@ -5,10 +5,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * A real Radicale CalDAV/CardDAV server for tests, on 127.0.0.1 at a free port with its storage in
@@ -76,6 +81,54 @@ public final class Radicale implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /**
+   * Makes an empty calendar collection at {@code calendar} (a URL from {@link #url}), with a
+   * request written by hand, independent of Baton's CalDAV client.
+   */
+  public static void makeCalendar(URI calendar) throws IOException, InterruptedException {
+    HttpResponse<String> r = send("MKCALENDAR", calendar, null);
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("MKCALENDAR answered " + r.statusCode() + ": " + r.body());
+    }
+  }
+
+  /**
+   * Every event's iCalendar text in the collection, unfolded (iCalendar folds long lines), read
+   * with a calendar-query REPORT written by hand, independent of Baton's CalDAV client.
+   */
+  public static String calendarData(URI calendar) throws IOException, InterruptedException {
+    String xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
+          <D:prop><C:calendar-data/></D:prop>
+          <C:filter><C:comp-filter name="VCALENDAR"/></C:filter>
+        </C:calendar-query>
+        """;
+    HttpResponse<String> r = send("REPORT", calendar, xml);
+    if (r.statusCode() != 207) {
+      throw new IllegalStateException("REPORT answered " + r.statusCode() + ": " + r.body());
+    }
+    return r.body().replace("\r\n ", "").replace("\n ", "");
+  }
+
+  /** A request as the collection's owner (the first segment of the path). */
+  private static HttpResponse<String> send(String method, URI uri, String body)
+      throws IOException, InterruptedException {
+    var b = HttpRequest.newBuilder(uri)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (uri.getPath().split("/")[1] + ":x").getBytes(StandardCharsets.UTF_8)))
+        .header("Depth", "1")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (body != null) {
+      b.header("Content-Type", "application/xml");
+    }
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .build()) {
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   @Override

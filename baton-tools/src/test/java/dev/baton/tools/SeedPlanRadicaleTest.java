@@ -8,13 +8,8 @@ import dev.baton.core.plan.StepId;
 import dev.baton.core.tool.ToolCatalog;
 import dev.baton.tools.workspace.DemoWorkspace;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,28 +47,8 @@ class SeedPlanRadicaleTest {
     var out = SeedPlan.run(plan, tools, "exec-seed-dav");
 
     String uid = out.get(StepId.of("meeting")).get("uid").asString();
-    String body = rawReport(calendar);
+    String body = Radicale.calendarData(calendar);
     assertThat(body).contains("UID:" + uid).contains("yoav.cohen@tevuot.co.il");
     assertThat(workspace.resolve("agendas/tevuot-december-review.md")).exists();
-  }
-
-  /** A calendar-query REPORT written by hand, independent of the client under test. */
-  private static String rawReport(URI calendar) throws Exception {
-    String xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
-          <D:prop><C:calendar-data/></D:prop>
-          <C:filter><C:comp-filter name="VCALENDAR"/></C:filter>
-        </C:calendar-query>
-        """;
-    var request = HttpRequest.newBuilder(calendar)
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString("alice:x".getBytes(StandardCharsets.UTF_8)))
-        .header("Depth", "1").header("Content-Type", "application/xml")
-        .method("REPORT", HttpRequest.BodyPublishers.ofString(xml)).build();
-    var response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).isEqualTo(207);
-    // why: iCalendar folds long lines; unfold before looking for values
-    return response.body().replace("\r\n ", "").replace("\n ", "");
   }
 }
